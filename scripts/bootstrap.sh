@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the sidecar and its tests need into .venv and makes sure MariaDB answers.
+# Idempotent: the up and test scripts call it every time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+# MariaDB: start it when it is installed but not running, install it when missing.
+if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+  else
+    echo "MariaDB is not installed: install mariadb-server (or point XC1C_DATABASE_URL elsewhere)" >&2
+    exit 1
+  fi
+fi
+if ! mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+  fi
+  for _ in $(seq 1 60); do
+    mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1 && break
+    sleep 1
+  done
+fi
+mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null

@@ -1,0 +1,26 @@
+"""The Flask application: the exchange blueprint and a health check. No business logic here."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response
+
+from . import __version__
+from .config import Config, load_config
+from .exchange.routes import bp as exchange_bp
+
+
+def create_app(config: Config | None = None) -> Flask:
+    """gunicorn calls `create_app()`; tests pass their own Config."""
+    app = Flask(__name__)
+    app.config["XC1C"] = config or load_config()
+    app.register_blueprint(exchange_bp)
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        return Response(f"ok {__version__}\n", content_type="text/plain; charset=utf-8")
+
+    if not logging.getLogger("xc1c").handlers and not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    return app

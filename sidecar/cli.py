@@ -1,0 +1,157 @@
+"""`xc1c`: database set-up, settings, the server, and a 1C client for checks and demos."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .config import Config, load_config
+from .db import connect
+from .errors import XC1CError
+from .paths import DEPLOY_DIR
+from .settings import BY_NAME, SETTINGS, read_settings, write_setting
+from .state.migrations import migrate
+
+
+def _config() -> Config:
+    try:
+        return load_config()
+    except XC1CError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _settings_help() -> str:
+    return "\n\n".join(f"{s.name} (default {s.default or 'empty'!s}): {s.help_en}" for s in SETTINGS)
+
+
+@click.group()
+def main() -> None:
+    """1C:Enterprise <-> X-Cart 5 CommerceML exchange sidecar.
+
+    Database: XC1C_DATABASE_URL=mysql://user:pass@host:port/db, or XC1C_XCART_ROOT=/path/to/xcart
+    (read from its etc/config.php). XC1C_TABLE_PREFIX overrides the table prefix,
+    XC1C_DATA_DIR sets where exchange files live (default ./var)."""
+
+
+@main.group()
+def db() -> None:
+    """Create an empty X-Cart schema, or create/upgrade the sidecar's own tables."""
+
+
+@db.command("create-xcart-schema")
+@click.option("--force", is_flag=True, help="Drop the tables already in the database first.")
+def create_xcart_schema_cmd(force: bool) -> None:
+    """Create an empty X-Cart 5.4 shop (all tables, seed rows) in an empty database."""
+    from .xcart.install import create_xcart_schema
+
+    cfg = _config()
+    _ensure_database(cfg)
+    conn = connect(cfg.db)
+    try:
+        count = create_xcart_schema(conn, cfg.table_prefix, force=force)
+    except XC1CError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        conn.close()
+    click.echo(f"created {count} tables in {cfg.db.database} (prefix {cfg.table_prefix!r})")
+
+
+def _ensure_database(cfg: Config) -> None:
+    """Create the database itself when the server lets us (a local demo or test set-up)."""
+    conn = connect(cfg.db, database="")
+    try:
+        with conn.cursor() as cur:
+            cur.execute(
+                f"CREATE DATABASE IF NOT EXISTS `{cfg.db.database.replace('`', '``')}`"
+                " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+            )
+    finally:
+        conn.close()
+
+
+@db.command("migrate")
+def migrate_cmd() -> None:
+    """Create or upgrade the sidecar's own tables (never alters an X-Cart table)."""
+    cfg = _config()
+    conn = connect(cfg.db)
+    try:
+        applied = migrate(conn, cfg.table_prefix)
+    finally:
+        conn.close()
+    click.echo(f"applied migrations {applied}" if applied else "up to date")
+
+
+@main.group()
+def settings() -> None:
+    """Show or change the module's settings (stored in X-Cart's config table)."""
+
+
+@settings.command("show")
+def settings_show() -> None:
+    cfg = _config()
+    conn = connect(cfg.db)
+    try:
+        values = read_settings(conn, cfg.table_prefix)
+    finally:
+        conn.close()
+    for s in SETTINGS:
+        value = values[s.name]
+        if s.kind == "password":
+            value = "(set)" if value else "(empty)"
+        elif s.kind == "flag":
+            value = "Y" if value else "N"
+        click.echo(f"{s.name} = {value}")
+
+
+@settings.command("set", help="Change one setting.\n\n" + _settings_help())
+@click.argument("name", type=click.Choice(list(BY_NAME)))
+@click.argument("value")
+def settings_set(name: str, value: str) -> None:
+    cfg = _config()
+    conn = connect(cfg.db)
+    try:
+        stored = write_setting(conn, cfg.table_prefix, name, value)
+    except XC1CError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        conn.close()
+    click.echo(f"{name} = {'(set)' if BY_NAME[name].kind == 'password' else stored}")
+
+
+@main.command()
+@click.option("--bind", default="127.0.0.1:8080", show_default=True)
+@click.option("--workers", type=int, default=None, help="gunicorn workers (default: 2 × cores)")
+def serve(bind: str, workers: int | None) -> None:
+    """Run the sidecar under gunicorn with deploy/gunicorn.conf.py."""
+    _config()  # fail here, readably, rather than in every worker
+    args = ["gunicorn", "-c", str(DEPLOY_DIR / "gunicorn.conf.py"), "--bind", bind]
+    if workers:
+        args += ["--workers", str(workers)]
+    args.append("sidecar.app:create_app()")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    os.execv(str(gunicorn) if gunicorn.exists() else "gunicorn", args)
+
+
+@main.command("push-catalog")
+@click.option("--url", required=True, help="The exchange URL, e.g. http://127.0.0.1:8080/1c_exchange.php")
+@click.option("--login", required=True)
+@click.option("--password", required=True, envvar="XC1C_PUSH_PASSWORD")
+@click.option("--zip/--no-zip", "use_zip", default=True, show_default=True,
+              help="Send one zip archive when the site offers it.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def push_catalog(url: str, login: str, password: str, use_zip: bool, paths: tuple[Path, ...]) -> None:
+    """Send CommerceML files (or folders with import_files/) to an exchange URL exactly as 1C
+    does, and print the replies."""
+    from .onec_client import OneCClient, OneCClientError, files_from_paths, http_transport
+
+    client = OneCClient(http_transport(url), login, password)
+    try:
+        replies = client.send_catalog(files_from_paths(paths), use_zip=use_zip)
+    except OneCClientError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for reply in replies:
+        click.echo("\n".join(reply.lines))
+    click.echo(f"{client.calls} calls")

@@ -1,0 +1,289 @@
+"""Streaming reader of CommerceML catalog files (import*, offers*, prices*, rests*, 2.03–3.1).
+
+One `iterparse` pass with a tag filter, so lxml only calls back for the elements we use; each
+is turned into a record and cleared with its finished siblings, so memory does not grow with
+the file. Namespaces differ between 1C versions (none, commerceml_2, commerceml_210,
+commerceml_3): everything is matched by local name. What a file holds is read from its
+content, never from its name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import BinaryIO
+
+from lxml import etree
+
+from .records import (
+    Document,
+    Group,
+    Groups,
+    Offer,
+    Price,
+    PriceType,
+    PriceTypes,
+    Product,
+    Record,
+    Section,
+    Warehouse,
+    Warehouses,
+)
+
+BOM = b"\xef\xbb\xbf"
+
+_SECTIONS = {
+    "Классификатор": "classifier",
+    "Каталог": "catalog",
+    "ПакетПредложений": "offers",
+    "ИзмененияПакетаПредложений": "offers",
+}
+_TAGS = [
+    "{*}КоммерческаяИнформация",
+    *(f"{{*}}{name}" for name in _SECTIONS),
+    "{*}СодержитТолькоИзменения",
+    "{*}Группы",
+    "{*}ТипыЦен",
+    "{*}Склады",
+    "{*}Товар",
+    "{*}Предложение",
+]
+
+
+class CommerceMLError(ValueError):
+    """The file is not CommerceML we can read; says where."""
+
+    def __init__(self, message: str, line: int | None = None, element: str | None = None):
+        self.message, self.line, self.element = message, line, element
+        where = "".join(
+            [f" at line {line}" if line else "", f" in <{element}>" if element else ""]
+        )
+        super().__init__(f"{message}{where}")
+
+
+def local(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def text(el: etree._Element | None, child: str) -> str:
+    if el is None:
+        return ""
+    found = el.find(f"{{*}}{child}")
+    return (found.text or "").strip() if found is not None else ""
+
+
+def flag(value: str | None) -> bool | None:
+    if value is None or not value.strip():
+        return None
+    return value.strip().lower() in ("true", "1", "да", "истина")
+
+
+def decimal(value: str | None) -> Decimal | None:
+    """1C writes `.` as decimal separator, but hand-made and older files use `,` and spaces."""
+    if value is None:
+        return None
+    cleaned = value.replace("\xa0", "").replace(" ", "").replace(",", ".").strip()
+    if not cleaned:
+        return None
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def skip_bom(stream: BinaryIO) -> None:
+    """1C writes UTF-8 with a BOM; position the stream after it."""
+    if stream.read(3) != BOM:
+        stream.seek(0)
+
+
+def iter_records(stream: BinaryIO) -> Iterator[Record]:
+    """Yield the records of a catalog file in document order."""
+    skip_bom(stream)
+    events = etree.iterparse(
+        stream,
+        events=("start", "end"),
+        tag=_TAGS,
+        # Never resolve entities, read a DTD or touch the network: input is untrusted.
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        yield from _walk(events)
+    except etree.XMLSyntaxError as exc:
+        # libxml2's message already says where ("…, line 33, column 4").
+        raise CommerceMLError(f"malformed XML: {exc.msg}") from exc
+
+
+def _walk(events: etree.iterparse) -> Iterator[Record]:
+    seen_root = False
+    for event, el in events:
+        name = local(el)
+        if event == "start":
+            if not seen_root:
+                seen_root = True
+                if el.getroottree().docinfo.doctype:
+                    raise CommerceMLError("a DOCTYPE is not allowed in CommerceML", el.sourceline)
+                if name != "КоммерческаяИнформация":
+                    raise CommerceMLError(f"not a CommerceML file (root <{name}>)", el.sourceline)
+                yield Document(schema_version=el.get("ВерсияСхемы", ""))
+            elif name in _SECTIONS:
+                yield Section(_SECTIONS[name], flag(el.get("СодержитТолькоИзменения")))
+            continue
+
+        parent = el.getparent()
+        parent_name = local(parent) if parent is not None else ""
+        if name == "Товар" and parent_name == "Товары" and local(parent.getparent()) == "Каталог":
+            yield _product(el)
+        elif name == "Предложение" and parent_name == "Предложения":
+            yield _offer(el)
+        elif name == "Группы" and parent_name == "Классификатор":
+            yield Groups(tuple(_groups(el)))
+        elif name == "ТипыЦен" and parent_name in ("Классификатор", "ПакетПредложений"):
+            yield PriceTypes(tuple(_price_types(el)))
+        elif name == "Склады" and parent_name in ("Классификатор", "ПакетПредложений"):
+            yield Warehouses(
+                tuple(
+                    Warehouse(text(w, "Ид"), text(w, "Наименование"))
+                    for w in el.iterfind("{*}Склад")
+                )
+            )
+        elif name == "СодержитТолькоИзменения" and parent_name in _SECTIONS:
+            # Some generators write the flag as a child element instead of an attribute.
+            yield Section(_SECTIONS[parent_name], flag(el.text))
+            continue
+        else:
+            if name in _SECTIONS or name == "КоммерческаяИнформация":
+                el.clear(keep_tail=True)
+            continue
+        _release(el)
+    if not seen_root:
+        raise CommerceMLError("empty file")
+
+
+def _release(el: etree._Element) -> None:
+    """Free a handled element and the siblings before it (the lxml "golden rule")."""
+    el.clear(keep_tail=True)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
+
+
+def _groups(container: etree._Element) -> Iterator[Group]:
+    stack: list[tuple[etree._Element, str | None]] = [(container, None)]
+    while stack:
+        node, parent_id = stack.pop(0)
+        for position, group in enumerate(node.iterfind("{*}Группа")):
+            gid = text(group, "Ид")
+            if not gid:
+                raise CommerceMLError("group without Ид", group.sourceline, "Группа")
+            yield Group(
+                id=gid,
+                name=text(group, "Наименование") or gid,
+                parent_id=parent_id,
+                position=position,
+                deleted=bool(flag(text(group, "ПометкаУдаления")))
+                or group.get("Статус") == "Удален",
+            )
+            sub = group.find("{*}Группы")
+            if sub is not None:
+                stack.append((sub, gid))
+
+
+def _price_types(el: etree._Element) -> Iterator[PriceType]:
+    for pt in el.iterfind("{*}ТипЦены"):
+        yield PriceType(text(pt, "Ид"), text(pt, "Наименование"), text(pt, "Валюта"))
+
+
+def _requisites(el: etree._Element) -> tuple[tuple[str, str], ...]:
+    box = el.find("{*}ЗначенияРеквизитов")
+    if box is None:
+        return ()
+    return tuple(
+        (text(r, "Наименование"), text(r, "Значение")) for r in box.iterfind("{*}ЗначениеРеквизита")
+    )
+
+
+def _product(el: etree._Element) -> Product:
+    pid = text(el, "Ид")
+    if not pid:
+        raise CommerceMLError("product without Ид", el.sourceline, "Товар")
+    groups = el.find("{*}Группы")
+    requisites = _requisites(el)
+    weight = decimal(text(el, "Вес")) if el.find("{*}Вес") is not None else None
+    if weight is None:
+        weight = decimal(dict(requisites).get("Вес"))
+    return Product(
+        id=pid,
+        name=text(el, "Наименование"),
+        sku=text(el, "Артикул"),
+        barcode=text(el, "Штрихкод"),
+        description=_inner_text(el.find("{*}Описание")),
+        group_ids=tuple(
+            (g.text or "").strip() for g in groups.iterfind("{*}Ид") if (g.text or "").strip()
+        )
+        if groups is not None
+        else (),
+        weight=weight,
+        images=tuple((i.text or "").strip() for i in el.iterfind("{*}Картинка") if i.text),
+        requisites=requisites,
+        deleted=el.get("Статус") == "Удален" or bool(flag(text(el, "ПометкаУдаления"))),
+    )
+
+
+def _inner_text(el: etree._Element | None) -> str:
+    """Описание is text, but some 1C setups send HTML as child markup instead of escaped text."""
+    if el is None:
+        return ""
+    if len(el) == 0:
+        return (el.text or "").strip()
+    parts = [el.text or ""]
+    for child in el:
+        etree.cleanup_namespaces(child)
+        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(parts).strip()
+
+
+def _offer(el: etree._Element) -> Offer:
+    oid = text(el, "Ид")
+    if not oid:
+        raise CommerceMLError("offer without Ид", el.sourceline, "Предложение")
+    product_id, _, characteristic = oid.partition("#")
+    prices_el = el.find("{*}Цены")
+    prices = None
+    if prices_el is not None:
+        prices = tuple(
+            Price(text(p, "ИдТипаЦены"), value, text(p, "Валюта"))
+            for p in prices_el.iterfind("{*}Цена")
+            if (value := decimal(text(p, "ЦенаЗаЕдиницу"))) is not None
+        )
+    stock: list[tuple[str, Decimal]] = []
+    for wh in el.iterfind("{*}Склад"):  # ≤ 2.08: <Склад ИдСклада=… КоличествоНаСкладе=…/>
+        qty = decimal(wh.get("КоличествоНаСкладе"))
+        if qty is not None:
+            stock.append((wh.get("ИдСклада", ""), qty))
+    for rest in el.iterfind("{*}Остатки/{*}Остаток"):  # 2.09+/3.1: Остаток/Склад/{Ид, Количество}
+        wh = rest.find("{*}Склад")
+        source = wh if wh is not None else rest
+        qty = decimal(text(source, "Количество"))
+        if qty is not None:
+            stock.append((text(wh, "Ид") if wh is not None else "", qty))
+    quantity = decimal(text(el, "Количество")) if el.find("{*}Количество") is not None else None
+    if quantity is None and stock:
+        quantity = sum((q for _, q in stock), Decimal(0))
+    return Offer(
+        id=oid,
+        product_id=product_id,
+        characteristic_id=characteristic or None,
+        name=text(el, "Наименование"),
+        prices=prices,
+        quantity=quantity,
+        stock=tuple(stock),
+        deleted=bool(flag(text(el, "ПометкаУдаления"))) or el.get("Статус") == "Удален",
+    )

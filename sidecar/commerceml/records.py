@@ -1,0 +1,106 @@
+"""What a CommerceML file says, as small immutable records. Nothing downstream sees lxml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The root element: which schema version wrote the file."""
+
+    schema_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Start of a Классификатор / Каталог / ПакетПредложений block. `only_changes` is None when
+    the file does not say; False means a full export (the only kind that may remove anything)."""
+
+    kind: str  # "classifier" | "catalog" | "offers"
+    only_changes: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: str
+    parent_id: str | None
+    position: int
+    deleted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """The whole group tree of a classifier, parents before children."""
+
+    items: tuple[Group, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PriceType:
+    id: str
+    name: str
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class PriceTypes:
+    items: tuple[PriceType, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Warehouse:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Warehouses:
+    items: tuple[Warehouse, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    id: str
+    name: str
+    sku: str
+    barcode: str
+    description: str
+    group_ids: tuple[str, ...]
+    weight: Decimal | None
+    images: tuple[str, ...]
+    requisites: tuple[tuple[str, str], ...]
+    deleted: bool
+
+    def requisite(self, name: str) -> str | None:
+        for key, value in self.requisites:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    price_type_id: str
+    value: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """A price/stock line. `id` is `product` or `product#characteristic`; `prices` is None when
+    the file carries no prices for it, `quantity` None when it carries no stock."""
+
+    id: str
+    product_id: str
+    characteristic_id: str | None
+    name: str
+    prices: tuple[Price, ...] | None
+    quantity: Decimal | None
+    stock: tuple[tuple[str, Decimal], ...]
+    deleted: bool
+
+
+Record = Document | Section | Groups | PriceTypes | Warehouses | Product | Offer

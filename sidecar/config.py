@@ -1,0 +1,123 @@
+"""Where the sidecar finds its database and files: environment variables, or X-Cart's own
+`etc/config.php`. Nothing else in the package reads the environment."""
+
+from __future__ import annotations
+
+import configparser
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from .errors import ConfigError
+
+DEFAULT_PREFIX = "xc_"
+
+
+@dataclass(frozen=True)
+class DatabaseParams:
+    host: str = "127.0.0.1"
+    port: int = 3306
+    user: str = "root"
+    password: str = field(default="", repr=False)
+    database: str = ""
+    unix_socket: str | None = None
+    charset: str = "utf8mb4"
+
+
+@dataclass(frozen=True)
+class Config:
+    db: DatabaseParams
+    table_prefix: str = DEFAULT_PREFIX
+    data_dir: Path = Path("var")
+    xcart_root: Path | None = None
+
+    def with_database(self, name: str) -> Config:
+        return replace(self, db=replace(self.db, database=name))
+
+
+def parse_database_url(url: str) -> DatabaseParams:
+    """`mysql://user:pass@host:port/dbname[?unix_socket=/path&charset=utf8mb4]`."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("mysql", "mariadb", "mysql+pymysql"):
+        raise ConfigError(f"XC1C_DATABASE_URL: unsupported scheme {parts.scheme!r}")
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    database = unquote(parts.path.lstrip("/"))
+    if not database:
+        raise ConfigError("XC1C_DATABASE_URL: no database name")
+    return DatabaseParams(
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 3306,
+        user=unquote(parts.username or "root"),
+        password=unquote(parts.password or ""),
+        database=database,
+        unix_socket=query.get("unix_socket") or None,
+        charset=query.get("charset", "utf8mb4"),
+    )
+
+
+def _read_php_ini(path: Path) -> configparser.ConfigParser:
+    """X-Cart's config.php is INI text behind a `; <?php /*` line that hides it from the web."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # keys are case-sensitive in X-Cart
+    text = path.read_text(encoding="utf-8", errors="replace")
+    lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith(("<?", "?>"))]
+    parser.read_string("\n".join(lines), source=str(path))
+    return parser
+
+
+def _ini_value(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1]
+    return raw
+
+
+def read_xcart_config(root: Path) -> tuple[DatabaseParams, str]:
+    """Database parameters and table prefix of the X-Cart shop installed at `root`
+    (`etc/config.php`, overridden by `etc/config.local.php` when present)."""
+    main = root / "etc" / "config.php"
+    if not main.is_file():
+        raise ConfigError(f"XC1C_XCART_ROOT: {main} not found")
+    values: dict[str, str] = {}
+    for path in (main, root / "etc" / "config.local.php"):
+        if path.is_file():
+            ini = _read_php_ini(path)
+            if ini.has_section("database_details"):
+                values.update({k: _ini_value(v) for k, v in ini.items("database_details")})
+    if not values.get("database"):
+        raise ConfigError(f"{main}: [database_details] has no database")
+    port = values.get("port") or "3306"
+    params = DatabaseParams(
+        host=values.get("hostspec") or "localhost",
+        port=int(port) if port.isdigit() else 3306,
+        user=values.get("username", ""),
+        password=values.get("password", ""),
+        database=values["database"],
+        unix_socket=values.get("socket") or None,
+        charset=values.get("charset") or "utf8mb4",
+    )
+    return params, values.get("table_prefix", DEFAULT_PREFIX)
+
+
+def load_config(environ: Mapping[str, str] | None = None) -> Config:
+    """The one place that reads XC1C_* variables."""
+    env = os.environ if environ is None else environ
+    xcart_root = Path(env["XC1C_XCART_ROOT"]) if env.get("XC1C_XCART_ROOT") else None
+    prefix = DEFAULT_PREFIX
+    if env.get("XC1C_DATABASE_URL"):
+        db = parse_database_url(env["XC1C_DATABASE_URL"])
+    elif xcart_root is not None:
+        db, prefix = read_xcart_config(xcart_root)
+    else:
+        raise ConfigError("set XC1C_DATABASE_URL or XC1C_XCART_ROOT")
+    prefix = env.get("XC1C_TABLE_PREFIX", prefix)
+    if not prefix.replace("_", "").isalnum() and prefix != "":
+        raise ConfigError(f"table prefix {prefix!r} must be letters, digits and underscores")
+    return Config(
+        db=db,
+        table_prefix=prefix,
+        data_dir=Path(env.get("XC1C_DATA_DIR", "var")),
+        xcart_root=xcart_root,
+    )

@@ -1,0 +1,84 @@
+"""Connections, transactions, advisory locks and batching. Knows MariaDB, not X-Cart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any, TypeVar
+
+import pymysql
+
+from .config import DatabaseParams
+
+T = TypeVar("T")
+
+# Strict mode as X-Cart runs it (it only drops ONLY_FULL_GROUP_BY): a value that does not fit
+# must fail loudly instead of being silently cut.
+SQL_MODE = "STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION"
+
+
+def connect(params: DatabaseParams, database: str | None = None) -> pymysql.Connection:
+    """A connection in X-Cart's charset with autocommit off: every write is in a transaction."""
+    kwargs: dict[str, Any] = {
+        "user": params.user,
+        "password": params.password,
+        "charset": params.charset,
+        "autocommit": False,
+        "init_command": f"SET SESSION sql_mode = '{SQL_MODE}'",
+        "connect_timeout": 10,
+    }
+    if params.unix_socket:
+        kwargs["unix_socket"] = params.unix_socket
+    else:
+        kwargs["host"] = params.host
+        kwargs["port"] = params.port
+    db = params.database if database is None else database
+    if db:
+        kwargs["database"] = db
+    return pymysql.connect(**kwargs)
+
+
+@contextmanager
+def transaction(conn: pymysql.Connection) -> Iterator[pymysql.cursors.Cursor]:
+    """Commit on success, roll back on any error: a batch is written whole or not at all."""
+    cur = conn.cursor()
+    try:
+        yield cur
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    finally:
+        cur.close()
+
+
+@contextmanager
+def advisory_lock(conn: pymysql.Connection, name: str, wait_seconds: float = 0) -> Iterator[bool]:
+    """A MariaDB named lock: held across workers and instances that share the database, and
+    released by the server when the holder's connection dies."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT GET_LOCK(%s, %s)", (name, wait_seconds))
+        got = cur.fetchone()[0] == 1
+    try:
+        yield got
+    finally:
+        if got:
+            with conn.cursor() as cur:
+                cur.execute("SELECT RELEASE_LOCK(%s)", (name,))
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def placeholders(values: Sequence[Any]) -> str:
+    """`%s, %s, …` for an IN list (values stay parameters; only the count is formatted)."""
+    return ", ".join(["%s"] * len(values))
+
+
+def quote_identifier(name: str) -> str:
+    """Backtick-quote a table or column name that came from information_schema or code."""
+    return "`" + name.replace("`", "``") + "`"

@@ -1,0 +1,211 @@
+"""The exchange endpoint: one URL, dispatched on (type, mode) through one table.
+
+Sequence 1C follows (../shared/reference/commerceml.md §1):
+  catalog: checkauth → init → file* → import* (repeated while `progress`) → [deactivate] → [complete]
+  sale:    checkauth → init → query → success → file* → [import*]
+Every mode but checkauth needs the live session checkauth opened (cookie or `sessid`)."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pymysql
+from flask import Blueprint, Response, current_app, g, request
+from werkzeug.exceptions import HTTPException
+
+from ..catalog.importer import CatalogImport, summary
+from ..config import Config
+from ..db import advisory_lock, connect
+from ..errors import AuthFailed, BadRequest, ExchangeError, NoSession, UploadTooLarge
+from ..settings import read_settings
+from ..state import jobs, sessions
+from . import replies, upload
+
+log = logging.getLogger("xc1c.exchange")
+
+bp = Blueprint("exchange", __name__)
+
+
+@dataclass
+class Call:
+    config: Config
+    conn: pymysql.Connection
+    settings: dict[str, Any]
+    type: str
+    mode: str
+    session: sessions.Session | None = None
+    token: str = ""
+
+    @property
+    def directory(self) -> Path:
+        assert self.session is not None
+        return session_directory(self.config, self.session.id)
+
+
+def session_directory(config: Config, session_id: int) -> Path:
+    return config.data_dir / "exchange" / f"session-{session_id}"
+
+
+def db() -> pymysql.Connection:
+    if "conn" not in g:
+        g.conn = connect(current_app.config["XC1C"].db)
+    return g.conn
+
+
+@bp.teardown_app_request
+def _close_db(_exc: BaseException | None) -> None:
+    conn = g.pop("conn", None)
+    if conn is not None:
+        conn.close()
+
+
+def checkauth(call: Call) -> Response:
+    auth = request.authorization
+    given_login = (auth.username or "") if auth and auth.type == "basic" else ""
+    given_password = (auth.password or "") if auth and auth.type == "basic" else ""
+    expected_login, expected_password = call.settings["login"], call.settings["password"]
+    if not expected_password:
+        raise AuthFailed("the exchange password is not set in the module settings")
+    # Both compared every time, in constant time: the reply never tells which one was wrong.
+    login_ok = hmac.compare_digest(given_login.encode(), str(expected_login).encode())
+    password_ok = hmac.compare_digest(given_password.encode(), str(expected_password).encode())
+    if not (login_ok and password_ok):
+        raise AuthFailed("wrong login or password")
+    expired = sessions.expired_session_ids(call.conn, call.config.table_prefix)
+    for sid in expired:
+        upload.remove_directory(session_directory(call.config, sid))
+    sessions.delete_sessions(call.conn, call.config.table_prefix, expired)
+    token, session = sessions.open_session(
+        call.conn, call.config.table_prefix, given_login, request.remote_addr or "",
+        call.settings["session_ttl"], call.type,
+    )
+    log.info("checkauth ok: type=%s session=%s client=%s", call.type, session.id, request.remote_addr)
+    return replies.checkauth(token, int(time.time()))
+
+
+def init(call: Call) -> Response:
+    upload.clear_directory(call.directory)
+    jobs.forget_session_jobs(call.conn, call.config.table_prefix, call.session.id)
+    return replies.init(
+        call.settings["zip"], call.settings["file_limit"], call.token,
+        request.args.get("version") or None,
+    )
+
+
+def catalog_file(call: Call) -> Response:
+    name = _filename()
+    limit = call.settings["file_limit"]
+    if request.content_length is not None and request.content_length > limit:
+        raise UploadTooLarge(f"{name}: the upload is larger than file_limit={limit} bytes")
+    _, written = upload.append_upload(call.directory, name, request.stream, limit)
+    log.info("file: session=%s name=%s bytes=%s", call.session.id, name, written)
+    return replies.success()
+
+
+def catalog_import(call: Call) -> Response:
+    name = _filename()
+    relative = upload.safe_relative_path(name)
+    prefix = call.config.table_prefix
+    lock = f"xc1c:{call.config.db.database}:{prefix}:catalog-import"
+    with advisory_lock(call.conn, lock) as got:
+        if not got:
+            return replies.progress(f"{name}: another import step is running, waiting")
+        upload.unpack_archives(call.directory)
+        path = upload.resolve_inside(call.directory, relative)
+        if not path.is_file():
+            raise BadRequest(f"{name}: no such file was uploaded in this exchange")
+        job = jobs.get_or_create(call.conn, prefix, call.session.id, str(relative))
+        step = CatalogImport(call.conn, prefix, call.settings, call.settings["batch_size"]).run_step(
+            path, job, call.settings["step_seconds"]
+        )
+    if not step.done:
+        log.info("import progress: session=%s file=%s %s%%", call.session.id, name, step.percent)
+        return replies.progress(f"{name}: {step.percent}% done", *summary(step.job)[1:])
+    log.info("import done: session=%s file=%s counts=%s", call.session.id, name, step.job.counts)
+    return replies.success(*summary(step.job))
+
+
+def catalog_deactivate(call: Call) -> Response:
+    return replies.success("deactivation: nothing to deactivate")
+
+
+def catalog_complete(call: Call) -> Response:
+    return replies.success("exchange complete")
+
+
+def not_yet(call: Call) -> Response:
+    raise BadRequest(f"type={call.type} mode={call.mode} is not supported by this version yet")
+
+
+HANDLERS: dict[tuple[str, str], Callable[[Call], Response]] = {
+    ("catalog", "checkauth"): checkauth,
+    ("catalog", "init"): init,
+    ("catalog", "file"): catalog_file,
+    ("catalog", "import"): catalog_import,
+    ("catalog", "deactivate"): catalog_deactivate,
+    ("catalog", "complete"): catalog_complete,
+    ("sale", "checkauth"): checkauth,
+    ("sale", "init"): init,
+    ("sale", "query"): not_yet,
+    ("sale", "success"): not_yet,
+    ("sale", "file"): not_yet,
+    ("sale", "import"): not_yet,
+}
+
+
+def _filename() -> str:
+    name = request.args.get("filename", "")
+    if not name:
+        raise BadRequest("the filename parameter is missing")
+    return name
+
+
+@bp.route("/1c_exchange.php", methods=["GET", "POST"])
+@bp.route("/exchange", methods=["GET", "POST"])
+def exchange() -> Response:
+    config: Config = current_app.config["XC1C"]
+    type_, mode = request.args.get("type", ""), request.args.get("mode", "")
+    handler = HANDLERS.get((type_, mode))
+    if handler is None:
+        raise BadRequest(f"unknown request type={type_!r} mode={mode!r}")
+    conn = db()
+    call = Call(config, conn, read_settings(conn, config.table_prefix), type_, mode)
+    if handler is not checkauth:
+        call.token = request.cookies.get(replies.COOKIE_NAME) or request.args.get("sessid", "")
+        call.session = sessions.find_session(
+            conn, config.table_prefix, call.token, call.settings["session_ttl"]
+        )
+        if call.session is None:
+            raise NoSession("no exchange session or it has expired: authorise again (checkauth)")
+    return handler(call)
+
+
+@bp.app_errorhandler(ExchangeError)
+def _exchange_error(exc: ExchangeError) -> Response:
+    log.warning(
+        "failure: type=%s mode=%s filename=%s client=%s: %s",
+        request.args.get("type"), request.args.get("mode"), request.args.get("filename"),
+        request.remote_addr, exc,
+    )
+    return replies.failure(str(exc), exc.http_status)
+
+
+@bp.app_errorhandler(pymysql.err.OperationalError)
+def _database_down(exc: pymysql.err.OperationalError) -> Response:
+    log.error("database error: type=%s mode=%s: %s", request.args.get("type"),
+              request.args.get("mode"), exc)
+    return replies.failure("the shop database is unavailable; nothing was changed, try again", 503)
+
+
+@bp.app_errorhandler(Exception)
+def _unexpected(exc: Exception) -> Response:
+    if isinstance(exc, HTTPException):
+        return exc
+    log.exception("internal error: type=%s mode=%s", request.args.get("type"), request.args.get("mode"))
+    return replies.failure("internal error of the exchange sidecar; see its log", 500)

@@ -1,0 +1,150 @@
+"""Files from 1C: names made safe, bodies streamed to disk and appended chunk by chunk, zip
+archives unpacked with limits. Nothing is ever written outside the session's exchange
+directory."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import stat
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from ..errors import BadFileName, ImportFailed, UploadTooLarge
+
+CHUNK = 64 * 1024
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 1024
+MAX_UNPACKED_BYTES = 8 * 1024**3
+MAX_RATIO = 200  # bigger ratios are zip bombs, not 1C exports
+ZIP_MAGIC = b"PK\x03\x04"
+
+# Extensions a web server might execute or obey if the file ever became reachable.
+_FORBIDDEN = re.compile(
+    r"\.(php\d?|phtml|pht|phar|cgi|pl|py|sh|bash|asp|aspx|jsp|shtml|htaccess|htpasswd|ini)(\.|$)",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def safe_relative_path(name: str) -> PurePosixPath:
+    """The relative path a 1C file name stands for, or BadFileName. Sub-folders are kept:
+    pictures come as `import_files/ab/<guid>.jpg` and the XML refers to them so."""
+    if not name or _CONTROL.search(name):
+        raise BadFileName(f"file name {name!r} is empty or has control characters")
+    unified = name.replace("\\", "/")
+    if unified.startswith("/") or re.match(r"^[A-Za-z]:", unified):
+        raise BadFileName(f"file name {name!r} is an absolute path")
+    parts = [p for p in unified.split("/") if p not in ("", ".")]
+    if not parts:
+        raise BadFileName(f"file name {name!r} names no file")
+    for part in parts:
+        if part == "..":
+            raise BadFileName(f"file name {name!r} leaves the exchange directory")
+        if part.startswith("."):
+            raise BadFileName(f"file name {name!r} has a hidden component")
+        if _FORBIDDEN.search(part):
+            raise BadFileName(f"file name {name!r} has a forbidden extension")
+        if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            raise BadFileName(f"file name {name[:60]!r}… is too long")
+    path = PurePosixPath(*parts)
+    if len(str(path).encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
+        raise BadFileName(f"file name {name[:60]!r}… is too long")
+    return path
+
+
+def resolve_inside(base: Path, relative: PurePosixPath) -> Path:
+    """`base/relative`, refusing anything (a symlink included) that resolves outside base."""
+    root = base.resolve()
+    target = (root / relative).resolve()
+    if target != root and root not in target.parents:
+        raise BadFileName(f"file name {str(relative)!r} leaves the exchange directory")
+    return target
+
+
+def append_upload(directory: Path, name: str, body: BinaryIO, limit: int) -> tuple[Path, int]:
+    """Append one chunk from 1C to its file. A body over `limit` bytes is refused and the file
+    is put back as it was, so a rejected chunk never leaves half of itself behind."""
+    directory.mkdir(parents=True, exist_ok=True)
+    target = resolve_inside(directory, safe_relative_path(name))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with target.open("ab") as out:
+        start = out.tell()
+        try:
+            while chunk := body.read(CHUNK):
+                written += len(chunk)
+                if written > limit:
+                    raise UploadTooLarge(
+                        f"{name}: the upload is larger than file_limit={limit} bytes"
+                    )
+                out.write(chunk)
+        except BaseException:
+            out.truncate(start)
+            raise
+    return target, written
+
+
+def is_archive(path: Path) -> bool:
+    if path.suffix.lower() == ".zip":
+        return True
+    with path.open("rb") as fh:
+        return fh.read(4) == ZIP_MAGIC
+
+
+def unpack_archives(directory: Path) -> list[str]:
+    """Unpack every archive 1C uploaded into the exchange directory, then remove it. Runs at
+    the first `import`, never per chunk: an archive arrives cut into file_limit parts."""
+    unpacked: list[str] = []
+    if not directory.is_dir():
+        return unpacked
+    for archive in sorted(p for p in directory.iterdir() if p.is_file() and is_archive(p)):
+        _unpack(archive, directory)
+        archive.unlink()
+        unpacked.append(archive.name)
+    return unpacked
+
+
+def _unpack(archive: Path, directory: Path) -> None:
+    try:
+        zf = zipfile.ZipFile(archive)
+    except zipfile.BadZipFile as exc:
+        raise ImportFailed(f"{archive.name}: not a readable zip archive ({exc})") from exc
+    with zf:
+        entries = [i for i in zf.infolist() if not i.is_dir()]
+        total = 0
+        for info in entries:
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise ImportFailed(f"{archive.name}: entry {info.filename!r} is a symbolic link")
+            try:
+                safe_relative_path(info.filename)
+            except BadFileName as exc:
+                raise ImportFailed(f"{archive.name}: {exc}") from exc
+            total += info.file_size
+            if info.file_size > MAX_RATIO * max(info.compress_size, 1) + CHUNK:
+                raise ImportFailed(f"{archive.name}: entry {info.filename!r} is a zip bomb")
+        if total > MAX_UNPACKED_BYTES:
+            raise ImportFailed(f"{archive.name}: unpacks to more than {MAX_UNPACKED_BYTES} bytes")
+        for info in entries:
+            target = resolve_inside(directory, safe_relative_path(info.filename))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(info) as src, target.open("wb") as out:
+                # Declared sizes can lie: count what really comes out.
+                copied = 0
+                while chunk := src.read(CHUNK):
+                    copied += len(chunk)
+                    if copied > info.file_size:
+                        raise ImportFailed(f"{archive.name}: entry {info.filename!r} lies about its size")
+                    out.write(chunk)
+
+
+def clear_directory(directory: Path) -> None:
+    """A new exchange starts from an empty directory."""
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+
+
+def remove_directory(directory: Path) -> None:
+    shutil.rmtree(directory, ignore_errors=True)

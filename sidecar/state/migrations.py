@@ -1,0 +1,100 @@
+"""Creates and upgrades the sidecar's own tables. Never touches an X-Cart table, so it is safe
+to run on a live shop at any time; each step runs once (recorded in xc1c_schema)."""
+
+from __future__ import annotations
+
+import pymysql
+
+from ..db import quote_identifier
+
+# (version, statements); `{p}` is the table prefix. Append new versions, never edit old ones.
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (
+        1,
+        [
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_sessions (
+                id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                token_hash CHAR(64) NOT NULL,
+                login VARCHAR(255) NOT NULL,
+                client VARCHAR(64) NOT NULL DEFAULT '',
+                created_at INT UNSIGNED NOT NULL,
+                expires_at INT UNSIGNED NOT NULL,
+                exchange_type VARCHAR(16) NOT NULL DEFAULT '',
+                UNIQUE KEY token_hash (token_hash),
+                KEY expires_at (expires_at)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_import_jobs (
+                id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                session_id BIGINT UNSIGNED NOT NULL,
+                filename VARCHAR(255) NOT NULL,
+                status VARCHAR(16) NOT NULL,
+                position INT UNSIGNED NOT NULL DEFAULT 0,
+                counts TEXT NOT NULL,
+                message TEXT NOT NULL,
+                created_at INT UNSIGNED NOT NULL,
+                updated_at INT UNSIGNED NOT NULL,
+                UNIQUE KEY session_file (session_id, filename)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_id_map (
+                kind VARCHAR(16) NOT NULL,
+                ext_id VARCHAR(191) NOT NULL,
+                xc_id INT UNSIGNED NOT NULL,
+                fingerprint CHAR(32) NOT NULL DEFAULT '',
+                updated_at INT UNSIGNED NOT NULL,
+                PRIMARY KEY (kind, ext_id),
+                KEY xc (kind, xc_id)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_offers (
+                ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
+                product_ext_id VARCHAR(191) NOT NULL,
+                product_id INT UNSIGNED NOT NULL,
+                price DECIMAL(14,4) NULL,
+                quantity DECIMAL(18,4) NULL,
+                deleted TINYINT(1) NOT NULL DEFAULT 0,
+                updated_at INT UNSIGNED NOT NULL,
+                KEY product (product_id)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_price_types (
+                ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
+                name VARCHAR(255) NOT NULL,
+                currency VARCHAR(16) NOT NULL DEFAULT '',
+                position INT UNSIGNED NOT NULL DEFAULT 0,
+                seen_at INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
+]
+
+
+def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
+    """Apply the missing steps; returns the versions applied (empty when up to date)."""
+    version_table = quote_identifier(f"{prefix}xc1c_schema")
+    applied: list[int] = []
+    with conn.cursor() as cur:
+        cur.execute(
+            f"CREATE TABLE IF NOT EXISTS {version_table} (version INT UNSIGNED NOT NULL PRIMARY KEY,"
+            " applied_at INT UNSIGNED NOT NULL) ENGINE=InnoDB"
+        )
+        cur.execute(f"SELECT version FROM {version_table}")
+        done = {r[0] for r in cur.fetchall()}
+        for version, statements in MIGRATIONS:
+            if version in done:
+                continue
+            for statement in statements:
+                cur.execute(statement.replace("{p}", prefix))
+            cur.execute(
+                f"INSERT INTO {version_table} (version, applied_at) VALUES (%s, UNIX_TIMESTAMP())",
+                (version,),
+            )
+            conn.commit()
+            applied.append(version)
+    return applied
+
+
+def current_version(conn: pymysql.Connection, prefix: str) -> int:
+    with conn.cursor() as cur:
+        try:
+            cur.execute(f"SELECT MAX(version) FROM {quote_identifier(prefix + 'xc1c_schema')}")
+        except pymysql.err.ProgrammingError:
+            return 0
+        return cur.fetchone()[0] or 0

@@ -1,0 +1,85 @@
+"""What 1C last said about each offer and price type. Prices, stock and characteristics can
+arrive in different files (offers, prices___, rests___), so a product's price and stock are
+computed from these rows, not from whichever file came last."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import pymysql
+
+from ..db import placeholders, quote_identifier
+
+
+def store_price_types(
+    cur: pymysql.cursors.Cursor, prefix: str, types: Sequence[tuple[str, str, str]]
+) -> None:
+    """(ext_id, name, currency) in the order 1C lists them."""
+    now = int(time.time())
+    cur.executemany(
+        f"INSERT INTO {quote_identifier(prefix + 'xc1c_price_types')}"
+        " (ext_id, name, currency, position, seen_at) VALUES (%s, %s, %s, %s, %s)"
+        " ON DUPLICATE KEY UPDATE name = VALUES(name), currency = VALUES(currency),"
+        " position = VALUES(position), seen_at = VALUES(seen_at)",
+        [(ext, name, cur_code, pos, now) for pos, (ext, name, cur_code) in enumerate(types)],
+    )
+
+
+def price_types(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[str, str]]:
+    """(ext_id, name), the most recently listed first, in 1C's order."""
+    cur.execute(
+        f"SELECT ext_id, name FROM {quote_identifier(prefix + 'xc1c_price_types')}"
+        " ORDER BY seen_at DESC, position"
+    )
+    return list(cur.fetchall())
+
+
+def store_offers(
+    cur: pymysql.cursors.Cursor,
+    prefix: str,
+    rows: Iterable[tuple[str, str, int, Decimal | None, Decimal | None, bool]],
+) -> None:
+    """(ext_id, product_ext_id, product_id, price, quantity, deleted); a None price or quantity
+    keeps what an earlier file said."""
+    now = int(time.time())
+    values = [(*row[:5], int(row[5]), now) for row in rows]
+    if values:
+        cur.executemany(
+            f"INSERT INTO {quote_identifier(prefix + 'xc1c_offers')}"
+            " (ext_id, product_ext_id, product_id, price, quantity, deleted, updated_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s) ON DUPLICATE KEY UPDATE"
+            " product_id = VALUES(product_id), price = COALESCE(VALUES(price), price),"
+            " quantity = COALESCE(VALUES(quantity), quantity), deleted = VALUES(deleted),"
+            " updated_at = VALUES(updated_at)",
+            values,
+        )
+
+
+def product_totals(
+    cur: pymysql.cursors.Cursor, prefix: str, product_ids: Sequence[int]
+) -> list[tuple[int, Decimal | None, Decimal | None]]:
+    """(product_id, price, quantity) from a product's own offer, or, for a product sold only
+    through characteristics, the lowest price and the total stock of its live ones."""
+    if not product_ids:
+        return []
+    ids = tuple(dict.fromkeys(product_ids))
+    cur.execute(
+        "SELECT product_id,"
+        " MAX(CASE WHEN ext_id = product_ext_id THEN price END),"
+        " MAX(CASE WHEN ext_id = product_ext_id THEN quantity END),"
+        " MAX(ext_id = product_ext_id),"
+        " MIN(CASE WHEN ext_id <> product_ext_id AND deleted = 0 THEN price END),"
+        " SUM(CASE WHEN ext_id <> product_ext_id AND deleted = 0 THEN quantity END)"
+        f" FROM {quote_identifier(prefix + 'xc1c_offers')}"
+        f" WHERE product_id IN ({placeholders(ids)}) GROUP BY product_id",
+        ids,
+    )
+    out = []
+    for pid, own_price, own_qty, has_own, char_price, char_qty in cur.fetchall():
+        if has_own:
+            out.append((pid, own_price, own_qty))
+        else:
+            out.append((pid, char_price, char_qty))
+    return out

@@ -1,0 +1,1 @@
+"""X-Cart storage: SQL that writes rows exactly as X-Cart itself would. Knows no CommerceML."""

@@ -1,0 +1,263 @@
+"""Products: rows, translations, category links, price and stock, and quick data, written in
+batches the way X-Cart's own import leaves them."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+import pymysql
+
+from ..db import placeholders, quote_identifier
+from .schema import Schema
+
+ENTITY_CLASSES = (
+    "XLite\\Model\\Product",
+    "XLite\\Model\\ProductTranslation",
+    "XLite\\Model\\CategoryProducts",
+    "XLite\\Model\\QuickData",
+)
+
+SKU_MAX = 32  # xc_products.sku is VARCHAR(32)
+NAME_MAX = 255
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+@dataclass(frozen=True)
+class ProductFields:
+    """What the catalog import sets on a product; everything else keeps X-Cart's value."""
+
+    sku: str | None
+    name: str
+    description: str
+    weight: Decimal
+    enabled: bool
+
+
+def description_html(text: str) -> str:
+    """X-Cart stores descriptions as HTML: keep HTML as it is, turn plain text into HTML so
+    its line breaks and `<`/`&` characters survive."""
+    if not text or _HTML_TAG.search(text):
+        return text
+    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br />\n")
+
+
+def existing(cur: pymysql.cursors.Cursor, schema: Schema, ids: Sequence[int]) -> set[int]:
+    if not ids:
+        return set()
+    cur.execute(
+        f"SELECT product_id FROM {schema.table('products')}"
+        f" WHERE product_id IN ({placeholders(ids)})",
+        tuple(ids),
+    )
+    return {r[0] for r in cur.fetchall()}
+
+
+def _midnight(now: int) -> int:
+    return int(datetime.fromtimestamp(now).replace(hour=0, minute=0, second=0).timestamp())
+
+
+def insert(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    products: Sequence[ProductFields],
+    languages: Sequence[str],
+) -> list[int]:
+    """Create products (one multi-row INSERT) and their translations; returns the new ids in
+    the order given. New products start with no stock: the offers file brings price and
+    amount, and X-Cart's own default of 1000 would sell goods the shop does not have."""
+    if not products:
+        return []
+    now = int(time.time())
+    versions = [str(uuid.uuid4()) for _ in products]
+    schema.insert_rows(
+        cur,
+        "products",
+        [
+            {
+                "sku": p.sku,
+                "enabled": int(p.enabled),
+                "weight": p.weight,
+                "price": 0,
+                "amount": 0,
+                "inventoryEnabled": 1,
+                "date": now,
+                "arrivalDate": _midnight(now),
+                "updateDate": now,
+                "needProcess": 1,
+                "entityVersion": v,
+            }
+            for p, v in zip(products, versions, strict=True)
+        ],
+    )
+    # entityVersion is a fresh UUID per row: it maps rows to ids whatever the auto-increment
+    # lock mode of the server.
+    cur.execute(
+        f"SELECT entityVersion, product_id FROM {schema.table('products')}"
+        f" WHERE entityVersion IN ({placeholders(versions)})",
+        tuple(versions),
+    )
+    by_version = dict(cur.fetchall())
+    ids = [by_version[v] for v in versions]
+    schema.insert_rows(
+        cur,
+        "product_translations",
+        [
+            {"id": pid, "code": code, "name": p.name, "description": description_html(p.description)}
+            for pid, p in zip(ids, products, strict=True)
+            for code in languages
+        ],
+    )
+    return ids
+
+
+def update(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    products: Mapping[int, ProductFields],
+    languages: Sequence[str],
+) -> None:
+    """Update what 1C owns; price, stock and anything the admin set in X-Cart stay."""
+    if not products:
+        return
+    now = int(time.time())
+    cur.executemany(
+        f"UPDATE {schema.table('products')} SET sku = %s, weight = %s, enabled = %s,"
+        " updateDate = %s, entityVersion = %s WHERE product_id = %s",
+        [
+            (p.sku, p.weight, int(p.enabled), now, str(uuid.uuid4()), pid)
+            for pid, p in products.items()
+        ],
+    )
+    cur.executemany(
+        f"UPDATE {schema.table('product_translations')} SET name = %s, description = %s"
+        " WHERE id = %s",
+        [(p.name, description_html(p.description), pid) for pid, p in products.items()],
+    )
+    ids = list(products)
+    cur.execute(
+        f"SELECT id, code FROM {schema.table('product_translations')}"
+        f" WHERE id IN ({placeholders(ids)})",
+        tuple(ids),
+    )
+    have = set(cur.fetchall())
+    schema.insert_rows(
+        cur,
+        "product_translations",
+        [
+            {"id": pid, "code": code, "name": p.name, "description": description_html(p.description)}
+            for pid, p in products.items()
+            for code in languages
+            if (pid, code) not in have
+        ],
+    )
+
+
+def set_categories(
+    cur: pymysql.cursors.Cursor, schema: Schema, links: Mapping[int, Sequence[int]]
+) -> None:
+    """Make each product's category links exactly the given list; the first is the main
+    category (lowest orderbyInProduct). Positions inside a category the admin set are kept."""
+    if not links:
+        return
+    table = schema.table("category_products")
+    ids = list(links)
+    cur.execute(
+        f"SELECT product_id, category_id, orderbyInProduct FROM {table}"
+        f" WHERE product_id IN ({placeholders(ids)})",
+        tuple(ids),
+    )
+    have: dict[tuple[int, int], int] = {(p, c): o for p, c, o in cur.fetchall()}
+    wanted = {
+        (pid, cid): pos
+        for pid, cats in links.items()
+        for pos, cid in enumerate(dict.fromkeys(cats))
+    }
+    stale = [pair for pair in have if pair not in wanted]
+    if stale:
+        cur.executemany(f"DELETE FROM {table} WHERE product_id = %s AND category_id = %s", stale)
+    moved = [(pos, pid, cid) for (pid, cid), pos in wanted.items() if have.get((pid, cid), pos) != pos]
+    if moved:
+        cur.executemany(
+            f"UPDATE {table} SET orderbyInProduct = %s WHERE product_id = %s AND category_id = %s",
+            moved,
+        )
+    schema.insert_rows(
+        cur,
+        "category_products",
+        [
+            {"product_id": pid, "category_id": cid, "orderbyInProduct": pos}
+            for (pid, cid), pos in wanted.items()
+            if (pid, cid) not in have
+        ],
+    )
+
+
+def set_price_and_amount(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    values: Iterable[tuple[int, Decimal | None, int | None]],
+) -> int:
+    """(product_id, price, amount); None keeps the current value (a prices-only or a
+    stock-only file changes only its half). Returns the number of products changed."""
+    rows = [(price, amount, str(uuid.uuid4()), int(time.time()), pid) for pid, price, amount in values]
+    if not rows:
+        return 0
+    cur.executemany(
+        f"UPDATE {schema.table('products')} SET price = COALESCE(%s, price),"
+        " amount = COALESCE(%s, amount), entityVersion = %s, updateDate = %s"
+        " WHERE product_id = %s",
+        rows,
+    )
+    return len(rows)
+
+
+def refresh_quick_data(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]) -> None:
+    """One quick-data row per membership and one for guests (membership NULL): the storefront
+    INNER JOINs them for price sorting and filtering, so a product without them disappears from
+    listings. Then needProcess = 0, as X-Cart's own import leaves it."""
+    if not product_ids:
+        return
+    ids = tuple(product_ids)
+    marks = placeholders(ids)
+    qd = schema.table("quick_data")
+    cur.execute(f"DELETE FROM {qd} WHERE product_id IN ({marks})", ids)
+    computed = {"product_id": "p.product_id", "membership_id": "m.membership_id",
+                "zone_id": "NULL", "price": "p.price"}
+    if schema.has_column("quick_data", "minPrice"):  # added by XC\ProductVariants
+        computed.update(minPrice="p.price", maxPrice="p.price")
+    # Columns other modules add to quick_data get X-Cart's value for them.
+    fixed = {c: v for c, v in schema.row_defaults("quick_data").items() if c not in computed}
+    columns = ", ".join(quote_identifier(c) for c in [*computed, *fixed])
+    select = ", ".join([*computed.values(), *(["%s"] * len(fixed))])
+    cur.execute(
+        f"INSERT INTO {qd} ({columns}) SELECT {select}"
+        f" FROM {schema.table('products')} p CROSS JOIN ("
+        f"SELECT membership_id FROM {schema.table('memberships')} UNION ALL SELECT NULL) m"
+        f" WHERE p.product_id IN ({marks})",
+        (*fixed.values(), *ids),
+    )
+    cur.execute(
+        f"UPDATE {schema.table('products')} SET needProcess = 0 WHERE product_id IN ({marks})", ids
+    )
+
+
+def price_and_amount(
+    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]
+) -> dict[int, tuple[Decimal, int]]:
+    if not product_ids:
+        return {}
+    ids = tuple(product_ids)
+    cur.execute(
+        f"SELECT product_id, price, amount FROM {schema.table('products')}"
+        f" WHERE product_id IN ({placeholders(ids)})",
+        ids,
+    )
+    return {pid: (price, amount) for pid, price, amount in cur.fetchall()}

@@ -1,0 +1,130 @@
+"""What the shop's tables look like right now, read from information_schema, and the value
+X-Cart would write into every NOT NULL column the sidecar does not set itself.
+
+X-Cart columns have no DB defaults (Doctrine fills them from PHP property defaults) and each
+installed module adds NOT NULL columns to core tables, so a raw INSERT must fill them all."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pymysql
+
+from ..db import quote_identifier
+from ..paths import XCART_COLUMN_DEFAULTS
+
+_NUMERIC = {"tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "bit"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    data_type: str
+    nullable: bool
+    has_default: bool
+    auto_increment: bool
+    max_length: int | None
+
+
+@cache
+def _php_defaults(path: Path = XCART_COLUMN_DEFAULTS) -> dict[tuple[str, str], Any]:
+    out: dict[tuple[str, str], Any] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("table\t"):
+                continue
+            table, column, raw = line.rstrip("\n").split("\t")
+            value = json.loads(raw)
+            if isinstance(value, bool):
+                value = int(value)
+            elif value == []:
+                value = "a:0:{}"  # Doctrine `array` type: PHP serialize([])
+            out[(table, column)] = value
+    return out
+
+
+def _type_zero(column: Column) -> Any:
+    return 0 if column.data_type in _NUMERIC else ""
+
+
+class Schema:
+    """The columns of every table with the shop's prefix, read once per connection use."""
+
+    def __init__(self, conn: pymysql.Connection, prefix: str):
+        self.prefix = prefix
+        self._tables: dict[str, dict[str, Column]] = {}
+        with conn.cursor() as cur:
+            cur.execute(
+                "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA,"
+                " CHARACTER_MAXIMUM_LENGTH FROM information_schema.COLUMNS"
+                " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE %s"
+                " ORDER BY TABLE_NAME, ORDINAL_POSITION",
+                (prefix.replace("_", r"\_") + "%",),
+            )
+            for table, name, dtype, nullable, default, extra, maxlen in cur.fetchall():
+                short = table[len(prefix) :]
+                self._tables.setdefault(short, {})[name] = Column(
+                    name=name,
+                    data_type=dtype.lower(),
+                    nullable=nullable == "YES",
+                    # MariaDB reports "no default" as NULL, and an explicit NULL default as 'NULL'
+                    has_default=default is not None,
+                    auto_increment="auto_increment" in (extra or ""),
+                    max_length=maxlen,
+                )
+        self._defaults: dict[str, dict[str, Any]] = {}
+
+    def has_table(self, short: str) -> bool:
+        return short in self._tables
+
+    def has_column(self, short: str, column: str) -> bool:
+        return column in self._tables.get(short, {})
+
+    def columns(self, short: str) -> dict[str, Column]:
+        return self._tables[short]
+
+    def table(self, short: str) -> str:
+        """The quoted real name of a table, e.g. `products` -> `xc_products`."""
+        return quote_identifier(self.prefix + short)
+
+    def row_defaults(self, short: str) -> dict[str, Any]:
+        """X-Cart's value for every NOT NULL column without a DB default: its PHP default when
+        X-Cart declares one, else a type-zero value (what X-Cart's own schema migrator gives the
+        columns of modules it does not know)."""
+        if short not in self._defaults:
+            php = _php_defaults()
+            defaults = {}
+            for col in self._tables[short].values():
+                if col.nullable or col.has_default or col.auto_increment:
+                    continue
+                value = php.get((short, col.name))
+                defaults[col.name] = _type_zero(col) if value is None else value
+            self._defaults[short] = defaults
+        return self._defaults[short]
+
+    def insert_sql(self, short: str, columns: Sequence[str], verb: str = "INSERT") -> str:
+        """`INSERT INTO t (cols) VALUES (%s, …)`; with executemany pymysql sends it as one
+        multi-row statement."""
+        known = self._tables[short]
+        for c in columns:
+            if c not in known:
+                raise KeyError(f"{self.prefix}{short} has no column {c}")
+        cols = ", ".join(quote_identifier(c) for c in columns)
+        marks = ", ".join(["%s"] * len(columns))
+        return f"{verb} INTO {self.table(short)} ({cols}) VALUES ({marks})"
+
+    def insert_rows(
+        self, cur: pymysql.cursors.Cursor, short: str, rows: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Insert rows, filling every column they leave out as X-Cart would."""
+        if not rows:
+            return
+        defaults = self.row_defaults(short)
+        columns = list(dict.fromkeys([*defaults, *rows[0]]))
+        values = [tuple({**defaults, **row}[c] for c in columns) for row in rows]
+        cur.executemany(self.insert_sql(short, columns), values)

@@ -1,0 +1,48 @@
+"""Shop-wide facts the writers need: languages, memberships, core config values, and the
+cache-invalidation rows X-Cart bumps after every flush."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pymysql
+
+from .schema import Schema
+
+CONFIG_CATEGORY_GENERAL = "General"
+
+
+def enabled_languages(cur: pymysql.cursors.Cursor, schema: Schema) -> list[str]:
+    """Codes of the shop's enabled languages, default language first: a translation row is
+    written for each so the product shows whatever language the customer picks."""
+    cur.execute(f"SELECT code FROM {schema.table('languages')} WHERE enabled = 1 ORDER BY lng_id")
+    codes = [r[0] for r in cur.fetchall()]
+    default = config_value(cur, schema, CONFIG_CATEGORY_GENERAL, "default_language") or "en"
+    if default in codes:
+        codes.remove(default)
+    return [default, *codes]
+
+
+def membership_ids(cur: pymysql.cursors.Cursor, schema: Schema) -> list[int]:
+    cur.execute(f"SELECT membership_id FROM {schema.table('memberships')} ORDER BY membership_id")
+    return [r[0] for r in cur.fetchall()]
+
+
+def config_value(cur: pymysql.cursors.Cursor, schema: Schema, category: str, name: str) -> str | None:
+    cur.execute(
+        f"SELECT value FROM {schema.table('config')} WHERE category = %s AND name = %s",
+        (category, name),
+    )
+    row = cur.fetchone()
+    return None if row is None else row[0]
+
+
+def bump_entity_versions(cur: pymysql.cursors.Cursor, schema: Schema, classes: Iterable[str]) -> None:
+    """What X-Cart does after each flush: the storefront keys its caches on these versions."""
+    rows = [(c,) for c in sorted(set(classes))]
+    if rows:
+        cur.executemany(
+            f"INSERT INTO {schema.table('entity_type_versions')} (entityType, version)"
+            " VALUES (%s, UUID()) ON DUPLICATE KEY UPDATE version = UUID()",
+            rows,
+        )

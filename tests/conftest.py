@@ -1,0 +1,150 @@
+"""Fixtures: a real MariaDB (never a mock), one throwaway database per test session with an
+empty X-Cart schema, cleaned before every test; the Flask app and a 1C client bound to it."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pymysql
+import pytest
+
+from sidecar.app import create_app
+from sidecar.config import Config, DatabaseParams, parse_database_url
+from sidecar.db import connect, quote_identifier
+from sidecar.onec_client import OneCClient
+from sidecar.settings import MODULE_CATEGORY, write_setting
+from sidecar.state.migrations import migrate
+from sidecar.xcart.install import create_xcart_schema
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
+SAMPLES = REPO.parent / "shared" / "samples"
+PASSWORD = "s3cret-Пароль"
+PREFIX = "xc_"
+
+# Tables a test may write; emptied (or reset to the seed) before each test.
+WRITTEN = [
+    "products", "product_translations", "category_products", "quick_data", "product_images",
+    "clean_urls", "entity_type_versions",
+]
+OWN = ["xc1c_sessions", "xc1c_import_jobs", "xc1c_id_map", "xc1c_offers", "xc1c_price_types"]
+
+
+def server_params() -> DatabaseParams:
+    url = os.environ.get("XC1C_TEST_DATABASE_URL", "mysql://root@127.0.0.1:3306/unused")
+    return replace(parse_database_url(url), database="")
+
+
+def pytest_report_header() -> str:
+    try:
+        conn = connect(server_params())
+    except pymysql.err.OperationalError as exc:
+        return f"MariaDB: not reachable ({exc})"
+    with conn.cursor() as cur:
+        cur.execute("SELECT VERSION()")
+        version = cur.fetchone()[0]
+    conn.close()
+    return f"MariaDB: {version}"
+
+
+def make_database(prefix: str) -> Config:
+    name = f"xc1c_test_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = connect(server_params())
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE DATABASE {quote_identifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+    admin.close()
+    config = Config(db=replace(server_params(), database=name), table_prefix=prefix)
+    conn = connect(config.db)
+    create_xcart_schema(conn, prefix)
+    migrate(conn, prefix)
+    conn.close()
+    return config
+
+
+def drop_database(config: Config) -> None:
+    admin = connect(server_params())
+    with admin.cursor() as cur:
+        cur.execute(f"DROP DATABASE IF EXISTS {quote_identifier(config.db.database)}")
+    admin.close()
+
+
+@pytest.fixture(scope="session")
+def database() -> Iterator[Config]:
+    config = make_database(PREFIX)
+    yield config
+    drop_database(config)
+
+
+def reset(conn: pymysql.Connection, prefix: str) -> None:
+    with conn.cursor() as cur:
+        cur.execute("SET FOREIGN_KEY_CHECKS = 0")
+        for table in WRITTEN + OWN:
+            cur.execute(f"DELETE FROM {quote_identifier(prefix + table)}")
+        t = lambda name: quote_identifier(prefix + name)  # noqa: E731
+        cur.execute(f"DELETE FROM {t('categories')} WHERE category_id <> 1")
+        cur.execute(f"DELETE FROM {t('category_translations')} WHERE id <> 1")
+        cur.execute(f"DELETE FROM {t('category_quick_flags')} WHERE category_id <> 1")
+        cur.execute(f"UPDATE {t('categories')} SET lpos = 1, rpos = 2, depth = -1 WHERE category_id = 1")
+        cur.execute(f"DELETE FROM {t('config')} WHERE category = %s", (MODULE_CATEGORY,))
+        cur.execute("SET FOREIGN_KEY_CHECKS = 1")
+    conn.commit()
+    write_setting(conn, prefix, "password", PASSWORD)
+
+
+@pytest.fixture
+def config(database: Config, tmp_path: Path) -> Config:
+    return replace(database, data_dir=tmp_path / "var")
+
+
+@pytest.fixture
+def conn(config: Config) -> Iterator[pymysql.Connection]:
+    c = connect(config.db)
+    reset(c, config.table_prefix)
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def app(config: Config, conn: pymysql.Connection):
+    return create_app(config)
+
+
+def flask_transport(app):
+    # 1C manages its cookie itself (from the checkauth reply), so the test client must not.
+    tc = app.test_client(use_cookies=False)
+
+    def send(method, query, body, headers):
+        r = tc.open("/1c_exchange.php", method=method, query_string=query, data=body, headers=headers)
+        return r.status_code, r.data
+
+    return send
+
+
+@pytest.fixture
+def onec(app) -> OneCClient:
+    return OneCClient(flask_transport(app), "1c", PASSWORD)
+
+
+@pytest.fixture
+def http(app):
+    return app.test_client(use_cookies=False)
+
+
+def set_setting(conn: pymysql.Connection, name: str, value: str) -> None:
+    write_setting(conn, PREFIX, name, value)
+
+
+def query(conn: pymysql.Connection, sql: str, *args) -> list[tuple]:
+    """Run SQL with `{p}` standing for the table prefix; returns all rows."""
+    conn.commit()  # see what other connections committed
+    with conn.cursor() as cur:
+        cur.execute(sql.replace("{p}", PREFIX), args)
+        return list(cur.fetchall())
+
+
+def catalog_files() -> list[tuple[str, bytes]]:
+    return [(n, (DATA / "catalog" / n).read_bytes()) for n in ("import.xml", "offers.xml")]

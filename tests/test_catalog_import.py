@@ -1,0 +1,229 @@
+"""The first catalog import, end to end through the HTTP protocol, checked in X-Cart's tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lxml import etree
+
+from conftest import PREFIX, catalog_files, query, set_setting
+
+from sidecar.state import idmap
+
+
+def xc_id(conn, kind: str, ext: str) -> int:
+    with conn.cursor() as cur:
+        return idmap.lookup(cur, PREFIX, kind, [ext])[ext][0]
+
+
+def product(conn, ext: str) -> dict:
+    pid = xc_id(conn, "product", "a0000000-0000-0000-0000-00000000000" + ext)
+    cols = ["product_id", "sku", "price", "amount", "weight", "enabled", "needProcess",
+            "inventoryEnabled", "entityVersion", "date", "updateDate", "arrivalDate"]
+    row = query(conn, f"SELECT {', '.join(cols)} FROM {{p}}products WHERE product_id = %s", pid)[0]
+    return dict(zip(cols, row, strict=True))
+
+
+def assert_nested_set_valid(conn) -> None:
+    rows = query(conn, "SELECT category_id, parent_id, lpos, rpos, depth FROM {p}categories")
+    by_id = {r[0]: r for r in rows}
+    bounds = sorted(b for r in rows for b in (r[2], r[3]))
+    assert bounds == list(range(1, 2 * len(rows) + 1)), "lpos/rpos must be a permutation of 1..2n"
+    for cid, parent, lpos, rpos, depth in rows:
+        assert lpos < rpos
+        if parent is None:
+            assert depth == -1 and lpos == 1
+            continue
+        p = by_id[parent]
+        assert p[2] < lpos and rpos < p[3], f"category {cid} not inside its parent"
+        assert depth == p[4] + 1
+
+
+def test_groups_become_a_category_tree(onec, conn):
+    onec.send_catalog(catalog_files())
+    names = dict(query(
+        conn,
+        "SELECT t.name, c.depth FROM {p}categories c JOIN {p}category_translations t"
+        " ON t.id = c.category_id AND t.code = 'en' WHERE c.category_id <> 1",
+    ))
+    assert names == {"Одежда": 0, "Мужская одежда": 1, "Женская одежда": 1, "Платья": 2, "Обувь": 0}
+    dresses = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000121")
+    women = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000012")
+    assert query(conn, "SELECT parent_id FROM {p}categories WHERE category_id = %s", dresses) == [(women,)]
+    assert_nested_set_valid(conn)
+    # one translation per enabled language, and the quick flags X-Cart keeps per category
+    assert query(conn, "SELECT COUNT(*) FROM {p}category_translations WHERE id = %s", dresses) == [(2,)]
+    clothes = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000001")
+    assert query(
+        conn, "SELECT subcategories_count_all, subcategories_count_enabled"
+        " FROM {p}category_quick_flags WHERE category_id = %s", clothes,
+    ) == [(2, 2)]
+
+
+def test_products_with_translations_links_and_x_cart_derived_data(onec, conn):
+    onec.send_catalog(catalog_files())
+    shirt = product(conn, "1")
+    assert shirt["sku"] == "SH-001"
+    assert shirt["weight"] == Decimal("1.1023")  # 0.5 kg in the shop's unit (lbs)
+    assert shirt["enabled"] == 1 and shirt["inventoryEnabled"] == 1
+    assert shirt["needProcess"] == 0, "quick data written, as X-Cart's import leaves it"
+    assert len(shirt["entityVersion"]) == 36
+    assert shirt["date"] > 0 and shirt["updateDate"] > 0 and shirt["arrivalDate"] > 0
+    translations = query(
+        conn, "SELECT code, name, description FROM {p}product_translations WHERE id = %s ORDER BY code",
+        shirt["product_id"],
+    )
+    assert [t[0] for t in translations] == ["en", "ru"]
+    assert translations[0][1] == "Рубашка мужская льняная"
+    # plain text becomes HTML that keeps its line break and escapes its < and &
+    assert translations[0][2] == "Лён 100%.<br />\nРазмеры: 48 &lt; 56 &amp; больше."
+    dress = product(conn, "2")
+    assert query(conn, "SELECT description FROM {p}product_translations WHERE id = %s AND code = 'en'",
+                 dress["product_id"]) == [("<p>Лёгкое <b>летнее</b> платье</p>",)]
+    links = query(
+        conn, "SELECT category_id, orderbyInProduct FROM {p}category_products WHERE product_id = %s"
+        " ORDER BY orderbyInProduct", dress["product_id"],
+    )
+    assert links == [
+        (xc_id(conn, "category", "g0000000-0000-0000-0000-000000000121"), 0),  # main category
+        (xc_id(conn, "category", "g0000000-0000-0000-0000-000000000012"), 1),
+    ]
+    # quick data: one row per membership plus the guests' row, at the product price
+    rows = query(conn, "SELECT membership_id, price FROM {p}quick_data WHERE product_id = %s"
+                 " ORDER BY membership_id", shirt["product_id"])
+    members = query(conn, "SELECT membership_id FROM {p}memberships")
+    assert len(rows) == len(members) + 1 and rows[0][0] is None
+    assert {r[1] for r in rows} == {Decimal("2490.0000")}
+    versions = {r[0] for r in query(conn, "SELECT entityType FROM {p}entity_type_versions")}
+    assert {"XLite\\Model\\Product", "XLite\\Model\\Category", "XLite\\Model\\QuickData"} <= versions
+
+
+def test_deleted_and_overlong_sku_products(onec, conn):
+    replies = onec.send_catalog(catalog_files())
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(4,)], "the deleted one is not created"
+    sneakers = product(conn, "4")
+    assert sneakers["sku"] is None
+    assert any("longer than X-Cart's 32" in line for line in replies[0].lines)
+
+
+def test_prices_of_the_first_price_type_and_stock(onec, conn):
+    onec.send_catalog(catalog_files())
+    assert (product(conn, "1")["price"], product(conn, "1")["amount"]) == (Decimal("2490"), 12)
+    # no total: the sum over warehouses, fractions dropped (X-Cart's amount is an integer)
+    assert (product(conn, "2")["price"], product(conn, "2")["amount"]) == (Decimal("3990"), 7)
+    # sold only through characteristics: lowest price, total stock
+    assert (product(conn, "3")["price"], product(conn, "3")["amount"]) == (Decimal("5400"), 7)
+    # negative stock in 1C is no stock in the shop
+    assert product(conn, "4")["amount"] == 0
+
+
+def test_price_type_chosen_by_name_or_id(onec, conn):
+    set_setting(conn, "price_type", "оптовая")
+    onec.send_catalog(catalog_files())
+    assert product(conn, "1")["price"] == Decimal("1990.5")
+    set_setting(conn, "price_type", "t0000000-0000-0000-0000-000000000001")
+    onec.send_catalog(catalog_files())
+    assert product(conn, "1")["price"] == Decimal("2490")
+    assert query(conn, "SELECT DISTINCT price FROM {p}quick_data WHERE product_id = %s",
+                 product(conn, "1")["product_id"]) == [(Decimal("2490"),)]
+
+
+def test_unknown_price_type_is_reported(onec, conn):
+    set_setting(conn, "price_type", "Закупочная")
+    replies = onec.send_catalog(catalog_files())
+    assert any("no price of the chosen price type" in line for line in replies[1].lines)
+    assert product(conn, "1")["price"] == 0
+
+
+SNAPSHOT = {
+    "products": "SELECT * FROM {p}products ORDER BY product_id",
+    "product_translations": "SELECT * FROM {p}product_translations ORDER BY label_id",
+    "categories": "SELECT * FROM {p}categories ORDER BY category_id",
+    "category_translations": "SELECT * FROM {p}category_translations ORDER BY label_id",
+    "category_products": "SELECT * FROM {p}category_products ORDER BY id",
+    "quick_data": "SELECT product_id, membership_id, price FROM {p}quick_data ORDER BY product_id, membership_id",
+}
+
+
+def test_running_the_same_exchange_again_changes_nothing(onec, conn):
+    onec.send_catalog(catalog_files())
+    before = {k: query(conn, sql) for k, sql in SNAPSHOT.items()}
+    replies = onec.send_catalog(catalog_files())
+    after = {k: query(conn, sql) for k, sql in SNAPSHOT.items()}
+    assert after == before
+    assert replies[0].lines[3] == "products: 0 created, 0 updated, 4 unchanged, 0 disabled, 1 skipped"
+
+
+def test_zipped_exchange_gives_the_same_shop(onec, conn):
+    onec.send_catalog(catalog_files(), use_zip=True)
+    zipped = {k: query(conn, sql) for k, sql in SNAPSHOT.items() if k != "products"}
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(4,)]
+    onec.send_catalog(catalog_files(), use_zip=False)
+    assert {k: query(conn, sql) for k, sql in SNAPSHOT.items() if k != "products"} == zipped
+
+
+def test_rename_and_move_are_applied_on_the_next_exchange(onec, conn):
+    onec.send_catalog(catalog_files())
+    files = dict(catalog_files())
+    tree = etree.fromstring(files["import.xml"])
+    ns = {"c": "urn:1C.ru:commerceml_2"}
+    dresses_el = tree.xpath("//c:Группа[c:Ид='g0000000-0000-0000-0000-000000000121']", namespaces=ns)[0]
+    dresses_el.getparent().remove(dresses_el)  # out of "Женская одежда" …
+    dresses_el.find("c:Наименование", ns).text = "Платья и сарафаны"
+    tree.find("c:Классификатор/c:Группы", ns).append(dresses_el)  # … to the top level
+    files["import.xml"] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    onec.send_catalog(list(files.items()))
+    dresses = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000121")
+    assert query(conn, "SELECT parent_id, depth FROM {p}categories WHERE category_id = %s", dresses) == [(1, 0)]
+    assert {r[0] for r in query(conn, "SELECT name FROM {p}category_translations WHERE id = %s", dresses)} == {
+        "Платья и сарафаны"
+    }
+    assert_nested_set_valid(conn)
+    assert query(conn, "SELECT COUNT(*) FROM {p}categories") == [(6,)]
+
+
+def test_a_product_deleted_in_1c_is_disabled_not_removed(onec, conn):
+    onec.send_catalog(catalog_files())
+    files = dict(catalog_files())
+    files["import.xml"] = files["import.xml"].replace(
+        "<Товар>\n\t\t\t\t<Ид>a0000000-0000-0000-0000-000000000003".encode(),
+        '<Товар Статус="Удален">\n\t\t\t\t<Ид>a0000000-0000-0000-0000-000000000003'.encode(),
+    )
+    onec.send_catalog(list(files.items()))
+    boots = product(conn, "3")
+    assert boots["enabled"] == 0
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(4,)]
+
+
+def test_import_in_small_steps_answers_progress_and_ends_the_same(onec, conn):
+    set_setting(conn, "step_seconds", "0")
+    set_setting(conn, "batch_size", "10")
+    body = big_catalog(95)
+    onec.checkauth()
+    onec.init()
+    onec.upload("import.xml", body)
+    words = []
+    while True:
+        reply = onec.call("catalog", "import", filename="import.xml")
+        words.append(reply.word)
+        if reply.word != "progress":
+            break
+    assert words[-1] == "success"
+    assert words.count("progress") >= 9, words
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(95,)]
+    assert query(conn, "SELECT COUNT(*) FROM {p}product_translations") == [(190,)]
+    assert query(conn, "SELECT COUNT(DISTINCT product_id) FROM {p}category_products") == [(95,)]
+
+
+def big_catalog(n: int) -> bytes:
+    items = "".join(
+        f"<Товар><Ид>b{i:07d}</Ид><Артикул>B-{i}</Артикул><Наименование>Товар {i}</Наименование>"
+        f"<Группы><Ид>grp-1</Ид></Группы></Товар>"
+        for i in range(n)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><КоммерческаяИнформация ВерсияСхемы="2.05">'
+        "<Классификатор><Группы><Группа><Ид>grp-1</Ид><Наименование>Все</Наименование></Группа>"
+        f"</Группы></Классификатор><Каталог><Товары>{items}</Товары></Каталог>"
+        "</КоммерческаяИнформация>"
+    ).encode()
