@@ -22,5 +22,7 @@ def create_app(config: Config | None = None) -> Flask:
         return Response(f"ok {__version__}\n", content_type="text/plain; charset=utf-8")
 
     if not logging.getLogger("xc1c").handlers and not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+        )
     return app

@@ -24,7 +24,9 @@ def _config() -> Config:
 
 
 def _settings_help() -> str:
-    return "\n\n".join(f"{s.name} (default {s.default or 'empty'!s}): {s.help_en}" for s in SETTINGS)
+    return "\n\n".join(
+        f"{s.name} (default {s.default or 'empty'!s}): {s.help_en}" for s in SETTINGS
+    )
 
 
 @click.group()
@@ -136,13 +138,22 @@ def serve(bind: str, workers: int | None) -> None:
 
 
 @main.command("push-catalog")
-@click.option("--url", required=True, help="The exchange URL, e.g. http://127.0.0.1:8080/1c_exchange.php")
+@click.option(
+    "--url", required=True, help="The exchange URL, e.g. http://127.0.0.1:8080/1c_exchange.php"
+)
 @click.option("--login", required=True)
 @click.option("--password", required=True, envvar="XC1C_PUSH_PASSWORD")
-@click.option("--zip/--no-zip", "use_zip", default=True, show_default=True,
-              help="Send one zip archive when the site offers it.")
+@click.option(
+    "--zip/--no-zip",
+    "use_zip",
+    default=True,
+    show_default=True,
+    help="Send one zip archive when the site offers it.",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def push_catalog(url: str, login: str, password: str, use_zip: bool, paths: tuple[Path, ...]) -> None:
+def push_catalog(
+    url: str, login: str, password: str, use_zip: bool, paths: tuple[Path, ...]
+) -> None:
     """Send CommerceML files (or folders with import_files/) to an exchange URL exactly as 1C
     does, and print the replies."""
     from .onec_client import OneCClient, OneCClientError, files_from_paths, http_transport

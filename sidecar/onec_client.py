@@ -115,7 +115,9 @@ class OneCClient:
         """Send one file, cut at file_limit as 1C does."""
         step = self.file_limit or len(data) or 1
         for start in range(0, max(len(data), 1), step):
-            self.expect(self.call(type_, "file", data[start : start + step], filename=name), "success")
+            self.expect(
+                self.call(type_, "file", data[start : start + step], filename=name), "success"
+            )
 
     def import_file(self, name: str, type_: str = "catalog", max_calls: int = 100000) -> Reply:
         """Call import until it stops answering `progress`."""
@@ -125,8 +127,13 @@ class OneCClient:
                 return self.expect(reply, "success")
         raise OneCClientError(["progress never ended"], 0)
 
-    def send_catalog(self, files: Iterable[tuple[str, bytes]], *, use_zip: bool | None = None,
-                     complete: bool = True) -> list[Reply]:
+    def send_catalog(
+        self,
+        files: Iterable[tuple[str, bytes]],
+        *,
+        use_zip: bool | None = None,
+        complete: bool = True,
+    ) -> list[Reply]:
         """A whole catalog exchange. `files` are (name as 1C names it, content); pictures keep
         their `import_files/…` names. Returns the final reply of each XML import."""
         files = list(files)

@@ -28,8 +28,13 @@ PREFIX = "xc_"
 
 # Tables a test may write; emptied (or reset to the seed) before each test.
 WRITTEN = [
-    "products", "product_translations", "category_products", "quick_data", "product_images",
-    "clean_urls", "entity_type_versions",
+    "products",
+    "product_translations",
+    "category_products",
+    "quick_data",
+    "product_images",
+    "clean_urls",
+    "entity_type_versions",
 ]
 OWN = ["xc1c_sessions", "xc1c_import_jobs", "xc1c_id_map", "xc1c_offers", "xc1c_price_types"]
 
@@ -55,7 +60,10 @@ def make_database(prefix: str) -> Config:
     name = f"xc1c_test_{os.getpid()}_{secrets.token_hex(3)}"
     admin = connect(server_params())
     with admin.cursor() as cur:
-        cur.execute(f"CREATE DATABASE {quote_identifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        cur.execute(
+            f"CREATE DATABASE {quote_identifier(name)}"
+            " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+        )
     admin.close()
     config = Config(db=replace(server_params(), database=name), table_prefix=prefix)
     conn = connect(config.db)
@@ -88,7 +96,9 @@ def reset(conn: pymysql.Connection, prefix: str) -> None:
         cur.execute(f"DELETE FROM {t('categories')} WHERE category_id <> 1")
         cur.execute(f"DELETE FROM {t('category_translations')} WHERE id <> 1")
         cur.execute(f"DELETE FROM {t('category_quick_flags')} WHERE category_id <> 1")
-        cur.execute(f"UPDATE {t('categories')} SET lpos = 1, rpos = 2, depth = -1 WHERE category_id = 1")
+        cur.execute(
+            f"UPDATE {t('categories')} SET lpos = 1, rpos = 2, depth = -1 WHERE category_id = 1"
+        )
         cur.execute(f"DELETE FROM {t('config')} WHERE category = %s", (MODULE_CATEGORY,))
         cur.execute("SET FOREIGN_KEY_CHECKS = 1")
     conn.commit()
@@ -118,7 +128,9 @@ def flask_transport(app):
     tc = app.test_client(use_cookies=False)
 
     def send(method, query, body, headers):
-        r = tc.open("/1c_exchange.php", method=method, query_string=query, data=body, headers=headers)
+        r = tc.open(
+            "/1c_exchange.php", method=method, query_string=query, data=body, headers=headers
+        )
         return r.status_code, r.data
 
     return send

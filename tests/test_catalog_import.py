@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lxml import etree
-
 from conftest import PREFIX, catalog_files, query, set_setting
+from lxml import etree
 
 from sidecar.state import idmap
 
@@ -18,8 +17,20 @@ def xc_id(conn, kind: str, ext: str) -> int:
 
 def product(conn, ext: str) -> dict:
     pid = xc_id(conn, "product", "a0000000-0000-0000-0000-00000000000" + ext)
-    cols = ["product_id", "sku", "price", "amount", "weight", "enabled", "needProcess",
-            "inventoryEnabled", "entityVersion", "date", "updateDate", "arrivalDate"]
+    cols = [
+        "product_id",
+        "sku",
+        "price",
+        "amount",
+        "weight",
+        "enabled",
+        "needProcess",
+        "inventoryEnabled",
+        "entityVersion",
+        "date",
+        "updateDate",
+        "arrivalDate",
+    ]
     row = query(conn, f"SELECT {', '.join(cols)} FROM {{p}}products WHERE product_id = %s", pid)[0]
     return dict(zip(cols, row, strict=True))
 
@@ -41,22 +52,30 @@ def assert_nested_set_valid(conn) -> None:
 
 def test_groups_become_a_category_tree(onec, conn):
     onec.send_catalog(catalog_files())
-    names = dict(query(
-        conn,
-        "SELECT t.name, c.depth FROM {p}categories c JOIN {p}category_translations t"
-        " ON t.id = c.category_id AND t.code = 'en' WHERE c.category_id <> 1",
-    ))
+    names = dict(
+        query(
+            conn,
+            "SELECT t.name, c.depth FROM {p}categories c JOIN {p}category_translations t"
+            " ON t.id = c.category_id AND t.code = 'en' WHERE c.category_id <> 1",
+        )
+    )
     assert names == {"Одежда": 0, "Мужская одежда": 1, "Женская одежда": 1, "Платья": 2, "Обувь": 0}
     dresses = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000121")
     women = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000012")
-    assert query(conn, "SELECT parent_id FROM {p}categories WHERE category_id = %s", dresses) == [(women,)]
+    assert query(conn, "SELECT parent_id FROM {p}categories WHERE category_id = %s", dresses) == [
+        (women,)
+    ]
     assert_nested_set_valid(conn)
     # one translation per enabled language, and the quick flags X-Cart keeps per category
-    assert query(conn, "SELECT COUNT(*) FROM {p}category_translations WHERE id = %s", dresses) == [(2,)]
+    assert query(conn, "SELECT COUNT(*) FROM {p}category_translations WHERE id = %s", dresses) == [
+        (2,)
+    ]
     clothes = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000001")
     assert query(
-        conn, "SELECT subcategories_count_all, subcategories_count_enabled"
-        " FROM {p}category_quick_flags WHERE category_id = %s", clothes,
+        conn,
+        "SELECT subcategories_count_all, subcategories_count_enabled"
+        " FROM {p}category_quick_flags WHERE category_id = %s",
+        clothes,
     ) == [(2, 2)]
 
 
@@ -70,7 +89,8 @@ def test_products_with_translations_links_and_x_cart_derived_data(onec, conn):
     assert len(shirt["entityVersion"]) == 36
     assert shirt["date"] > 0 and shirt["updateDate"] > 0 and shirt["arrivalDate"] > 0
     translations = query(
-        conn, "SELECT code, name, description FROM {p}product_translations WHERE id = %s ORDER BY code",
+        conn,
+        "SELECT code, name, description FROM {p}product_translations WHERE id = %s ORDER BY code",
         shirt["product_id"],
     )
     assert [t[0] for t in translations] == ["en", "ru"]
@@ -78,29 +98,44 @@ def test_products_with_translations_links_and_x_cart_derived_data(onec, conn):
     # plain text becomes HTML that keeps its line break and escapes its < and &
     assert translations[0][2] == "Лён 100%.<br />\nРазмеры: 48 &lt; 56 &amp; больше."
     dress = product(conn, "2")
-    assert query(conn, "SELECT description FROM {p}product_translations WHERE id = %s AND code = 'en'",
-                 dress["product_id"]) == [("<p>Лёгкое <b>летнее</b> платье</p>",)]
+    assert query(
+        conn,
+        "SELECT description FROM {p}product_translations WHERE id = %s AND code = 'en'",
+        dress["product_id"],
+    ) == [("<p>Лёгкое <b>летнее</b> платье</p>",)]
     links = query(
-        conn, "SELECT category_id, orderbyInProduct FROM {p}category_products WHERE product_id = %s"
-        " ORDER BY orderbyInProduct", dress["product_id"],
+        conn,
+        "SELECT category_id, orderbyInProduct FROM {p}category_products WHERE product_id = %s"
+        " ORDER BY orderbyInProduct",
+        dress["product_id"],
     )
     assert links == [
         (xc_id(conn, "category", "g0000000-0000-0000-0000-000000000121"), 0),  # main category
         (xc_id(conn, "category", "g0000000-0000-0000-0000-000000000012"), 1),
     ]
     # quick data: one row per membership plus the guests' row, at the product price
-    rows = query(conn, "SELECT membership_id, price FROM {p}quick_data WHERE product_id = %s"
-                 " ORDER BY membership_id", shirt["product_id"])
+    rows = query(
+        conn,
+        "SELECT membership_id, price FROM {p}quick_data WHERE product_id = %s"
+        " ORDER BY membership_id",
+        shirt["product_id"],
+    )
     members = query(conn, "SELECT membership_id FROM {p}memberships")
     assert len(rows) == len(members) + 1 and rows[0][0] is None
     assert {r[1] for r in rows} == {Decimal("2490.0000")}
     versions = {r[0] for r in query(conn, "SELECT entityType FROM {p}entity_type_versions")}
-    assert {"XLite\\Model\\Product", "XLite\\Model\\Category", "XLite\\Model\\QuickData"} <= versions
+    assert {
+        "XLite\\Model\\Product",
+        "XLite\\Model\\Category",
+        "XLite\\Model\\QuickData",
+    } <= versions
 
 
 def test_deleted_and_overlong_sku_products(onec, conn):
     replies = onec.send_catalog(catalog_files())
-    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(4,)], "the deleted one is not created"
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(4,)], (
+        "the deleted one is not created"
+    )
     sneakers = product(conn, "4")
     assert sneakers["sku"] is None
     assert any("longer than X-Cart's 32" in line for line in replies[0].lines)
@@ -124,8 +159,11 @@ def test_price_type_chosen_by_name_or_id(onec, conn):
     set_setting(conn, "price_type", "t0000000-0000-0000-0000-000000000001")
     onec.send_catalog(catalog_files())
     assert product(conn, "1")["price"] == Decimal("2490")
-    assert query(conn, "SELECT DISTINCT price FROM {p}quick_data WHERE product_id = %s",
-                 product(conn, "1")["product_id"]) == [(Decimal("2490"),)]
+    assert query(
+        conn,
+        "SELECT DISTINCT price FROM {p}quick_data WHERE product_id = %s",
+        product(conn, "1")["product_id"],
+    ) == [(Decimal("2490"),)]
 
 
 def test_unknown_price_type_is_reported(onec, conn):
@@ -141,7 +179,8 @@ SNAPSHOT = {
     "categories": "SELECT * FROM {p}categories ORDER BY category_id",
     "category_translations": "SELECT * FROM {p}category_translations ORDER BY label_id",
     "category_products": "SELECT * FROM {p}category_products ORDER BY id",
-    "quick_data": "SELECT product_id, membership_id, price FROM {p}quick_data ORDER BY product_id, membership_id",
+    "quick_data": "SELECT product_id, membership_id, price FROM {p}quick_data"
+    " ORDER BY product_id, membership_id",
 }
 
 
@@ -151,7 +190,9 @@ def test_running_the_same_exchange_again_changes_nothing(onec, conn):
     replies = onec.send_catalog(catalog_files())
     after = {k: query(conn, sql) for k, sql in SNAPSHOT.items()}
     assert after == before
-    assert replies[0].lines[3] == "products: 0 created, 0 updated, 4 unchanged, 0 disabled, 1 skipped"
+    assert (
+        replies[0].lines[3] == "products: 0 created, 0 updated, 4 unchanged, 0 disabled, 1 skipped"
+    )
 
 
 def test_zipped_exchange_gives_the_same_shop(onec, conn):
@@ -167,17 +208,22 @@ def test_rename_and_move_are_applied_on_the_next_exchange(onec, conn):
     files = dict(catalog_files())
     tree = etree.fromstring(files["import.xml"])
     ns = {"c": "urn:1C.ru:commerceml_2"}
-    dresses_el = tree.xpath("//c:Группа[c:Ид='g0000000-0000-0000-0000-000000000121']", namespaces=ns)[0]
+    dresses_el = tree.xpath(
+        "//c:Группа[c:Ид='g0000000-0000-0000-0000-000000000121']", namespaces=ns
+    )[0]
     dresses_el.getparent().remove(dresses_el)  # out of "Женская одежда" …
     dresses_el.find("c:Наименование", ns).text = "Платья и сарафаны"
     tree.find("c:Классификатор/c:Группы", ns).append(dresses_el)  # … to the top level
     files["import.xml"] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
     onec.send_catalog(list(files.items()))
     dresses = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000121")
-    assert query(conn, "SELECT parent_id, depth FROM {p}categories WHERE category_id = %s", dresses) == [(1, 0)]
-    assert {r[0] for r in query(conn, "SELECT name FROM {p}category_translations WHERE id = %s", dresses)} == {
-        "Платья и сарафаны"
-    }
+    assert query(
+        conn, "SELECT parent_id, depth FROM {p}categories WHERE category_id = %s", dresses
+    ) == [(1, 0)]
+    assert {
+        r[0]
+        for r in query(conn, "SELECT name FROM {p}category_translations WHERE id = %s", dresses)
+    } == {"Платья и сарафаны"}
     assert_nested_set_valid(conn)
     assert query(conn, "SELECT COUNT(*) FROM {p}categories") == [(6,)]
 

@@ -29,8 +29,14 @@ def apply_groups(ctx: ImportContext, cur: Cursor, groups: tuple[Group, ...]) -> 
                 ctx.counts["categories_unchanged"] += 1
                 continue
             categories.update(
-                cur, ctx.schema, xc_id, parent_id=parent, pos=g.position, name=name,
-                enabled=not g.deleted, languages=ctx.languages,
+                cur,
+                ctx.schema,
+                xc_id,
+                parent_id=parent,
+                pos=g.position,
+                name=name,
+                enabled=not g.deleted,
+                languages=ctx.languages,
             )
             ctx.counts["categories_disabled" if g.deleted else "categories_updated"] += 1
         elif g.deleted:
@@ -38,7 +44,12 @@ def apply_groups(ctx: ImportContext, cur: Cursor, groups: tuple[Group, ...]) -> 
             continue
         else:
             xc_id = categories.create(
-                cur, ctx.schema, parent_id=parent, pos=g.position, name=name, enabled=True,
+                cur,
+                ctx.schema,
+                parent_id=parent,
+                pos=g.position,
+                name=name,
+                enabled=True,
                 languages=ctx.languages,
             )
             ids[g.id] = xc_id
@@ -48,4 +59,3 @@ def apply_groups(ctx: ImportContext, cur: Cursor, groups: tuple[Group, ...]) -> 
     if mapped:
         categories.rebuild_nested_set(cur, ctx.schema)
         ctx.entity_classes.update(categories.ENTITY_CLASSES)
-

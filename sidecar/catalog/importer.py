@@ -46,8 +46,13 @@ class StepResult:
 class CatalogImport:
     """Runs steps of one job; stateless between calls except for what the job row holds."""
 
-    def __init__(self, conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
-                 batch_size: int = BATCH_SIZE):
+    def __init__(
+        self,
+        conn: pymysql.Connection,
+        prefix: str,
+        settings: dict[str, Any],
+        batch_size: int = BATCH_SIZE,
+    ):
         self.conn = conn
         self.prefix = prefix
         self.settings = settings
@@ -102,8 +107,9 @@ class CatalogImport:
         if isinstance(record, Section) and record.only_changes is False:
             ctx.counts[f"full_{record.kind}"] = 1
 
-    def _commit(self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list,
-                wanted: set[str] | None) -> None:
+    def _commit(
+        self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list, wanted: set[str] | None
+    ) -> None:
         """Write one batch and the position after it, in one transaction."""
         with transaction(self.conn) as cur:
             if isinstance(pending[0], Product):
@@ -113,8 +119,9 @@ class CatalogImport:
             self._finish_batch(ctx, cur, job, seq)
         pending.clear()
 
-    def _commit_record(self, ctx: ImportContext, job: jobs.Job, seq: int,
-                       record: Groups | PriceTypes | Warehouses) -> set[str] | None:
+    def _commit_record(
+        self, ctx: ImportContext, job: jobs.Job, seq: int, record: Groups | PriceTypes | Warehouses
+    ) -> set[str] | None:
         wanted = None
         with transaction(self.conn) as cur:
             if isinstance(record, Groups):
@@ -127,8 +134,9 @@ class CatalogImport:
             self._finish_batch(ctx, cur, job, seq)
         return wanted
 
-    def _finish_batch(self, ctx: ImportContext, cur: pymysql.cursors.Cursor, job: jobs.Job,
-                      seq: int) -> None:
+    def _finish_batch(
+        self, ctx: ImportContext, cur: pymysql.cursors.Cursor, job: jobs.Job, seq: int
+    ) -> None:
         if ctx.entity_classes:
             bump_entity_versions(cur, ctx.schema, ctx.entity_classes)
             ctx.entity_classes.clear()
@@ -153,22 +161,27 @@ def summary(job: jobs.Job) -> list[str]:
     if any(k.startswith("categories_") for k in c):
         lines.append(
             "categories: {} created, {} updated, {} unchanged, {} disabled".format(
-                c.get("categories_created", 0), c.get("categories_updated", 0),
-                c.get("categories_unchanged", 0), c.get("categories_disabled", 0),
+                c.get("categories_created", 0),
+                c.get("categories_updated", 0),
+                c.get("categories_unchanged", 0),
+                c.get("categories_disabled", 0),
             )
         )
     if any(k.startswith("products_") and k != "products_repriced" for k in c):
         lines.append(
             "products: {} created, {} updated, {} unchanged, {} disabled, {} skipped".format(
-                c.get("products_created", 0), c.get("products_updated", 0),
-                c.get("products_unchanged", 0), c.get("products_disabled", 0),
+                c.get("products_created", 0),
+                c.get("products_updated", 0),
+                c.get("products_unchanged", 0),
+                c.get("products_disabled", 0),
                 c.get("products_skipped", 0),
             )
         )
     if "offers" in c or "offers_unknown_product" in c:
         lines.append(
             "offers: {} applied, {} products repriced or restocked, {} for unknown products".format(
-                c.get("offers", 0), c.get("products_repriced", 0),
+                c.get("offers", 0),
+                c.get("products_repriced", 0),
                 c.get("offers_unknown_product", 0),
             )
         )

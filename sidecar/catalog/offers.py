@@ -81,7 +81,9 @@ def apply_offers(
         if quantity is not None:
             amount = min(max(int(quantity.to_integral_value(ROUND_FLOOR)), 0), AMOUNT_MAX)
         old_price, old_amount = current[pid]
-        if (price is not None and price != old_price) or (amount is not None and amount != old_amount):
+        if (price is not None and price != old_price) or (
+            amount is not None and amount != old_amount
+        ):
             updates.append((pid, price, amount))
     xc_products.set_price_and_amount(cur, ctx.schema, updates)
     xc_products.refresh_quick_data(cur, ctx.schema, [u[0] for u in updates])

@@ -64,7 +64,9 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
             new.append((p, fields, cats, digest))
 
     new_ids = xc_products.insert(cur, ctx.schema, [f for _, f, _, _ in new], ctx.languages)
-    xc_products.update(cur, ctx.schema, {pid: f for pid, (_, f, _, _) in changed.items()}, ctx.languages)
+    xc_products.update(
+        cur, ctx.schema, {pid: f for pid, (_, f, _, _) in changed.items()}, ctx.languages
+    )
     links = {pid: cats for pid, (_, _, cats, _) in zip(new_ids, new, strict=True)}
     links.update({pid: cats for pid, (_, _, cats, _) in changed.items()})
     xc_products.set_categories(cur, ctx.schema, links)

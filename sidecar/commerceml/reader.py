@@ -54,9 +54,7 @@ class CommerceMLError(ValueError):
 
     def __init__(self, message: str, line: int | None = None, element: str | None = None):
         self.message, self.line, self.element = message, line, element
-        where = "".join(
-            [f" at line {line}" if line else "", f" in <{element}>" if element else ""]
-        )
+        where = "".join([f" at line {line}" if line else "", f" in <{element}>" if element else ""])
         super().__init__(f"{message}{where}")
 
 
@@ -101,6 +99,10 @@ def skip_bom(stream: BinaryIO) -> None:
 def iter_records(stream: BinaryIO) -> Iterator[Record]:
     """Yield the records of a catalog file in document order."""
     skip_bom(stream)
+    start = stream.tell()
+    if not stream.read(64).strip():
+        raise CommerceMLError("empty file")
+    stream.seek(start)
     events = etree.iterparse(
         stream,
         events=("start", "end"),
@@ -115,6 +117,8 @@ def iter_records(stream: BinaryIO) -> Iterator[Record]:
     )
     try:
         yield from _walk(events)
+        if events.root is not None and local(events.root) != "КоммерческаяИнформация":
+            raise CommerceMLError(f"not a CommerceML file (root <{local(events.root)}>)")
     except etree.XMLSyntaxError as exc:
         # libxml2's message already says where ("…, line 33, column 4").
         raise CommerceMLError(f"malformed XML: {exc.msg}") from exc
@@ -162,8 +166,6 @@ def _walk(events: etree.iterparse) -> Iterator[Record]:
                 el.clear(keep_tail=True)
             continue
         _release(el)
-    if not seen_root:
-        raise CommerceMLError("empty file")
 
 
 def _release(el: etree._Element) -> None:

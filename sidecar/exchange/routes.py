@@ -1,7 +1,8 @@
 """The exchange endpoint: one URL, dispatched on (type, mode) through one table.
 
 Sequence 1C follows (../shared/reference/commerceml.md §1):
-  catalog: checkauth → init → file* → import* (repeated while `progress`) → [deactivate] → [complete]
+  catalog: checkauth → init → file* → import* (repeated while `progress`)
+           → [deactivate] → [complete]
   sale:    checkauth → init → query → success → file* → [import*]
 Every mode but checkauth needs the live session checkauth opened (cookie or `sessid`)."""
 
@@ -82,10 +83,16 @@ def checkauth(call: Call) -> Response:
         upload.remove_directory(session_directory(call.config, sid))
     sessions.delete_sessions(call.conn, call.config.table_prefix, expired)
     token, session = sessions.open_session(
-        call.conn, call.config.table_prefix, given_login, request.remote_addr or "",
-        call.settings["session_ttl"], call.type,
+        call.conn,
+        call.config.table_prefix,
+        given_login,
+        request.remote_addr or "",
+        call.settings["session_ttl"],
+        call.type,
     )
-    log.info("checkauth ok: type=%s session=%s client=%s", call.type, session.id, request.remote_addr)
+    log.info(
+        "checkauth ok: type=%s session=%s client=%s", call.type, session.id, request.remote_addr
+    )
     return replies.checkauth(token, int(time.time()))
 
 
@@ -93,7 +100,9 @@ def init(call: Call) -> Response:
     upload.clear_directory(call.directory)
     jobs.forget_session_jobs(call.conn, call.config.table_prefix, call.session.id)
     return replies.init(
-        call.settings["zip"], call.settings["file_limit"], call.token,
+        call.settings["zip"],
+        call.settings["file_limit"],
+        call.token,
         request.args.get("version") or None,
     )
 
@@ -121,9 +130,9 @@ def catalog_import(call: Call) -> Response:
         if not path.is_file():
             raise BadRequest(f"{name}: no such file was uploaded in this exchange")
         job = jobs.get_or_create(call.conn, prefix, call.session.id, str(relative))
-        step = CatalogImport(call.conn, prefix, call.settings, call.settings["batch_size"]).run_step(
-            path, job, call.settings["step_seconds"]
-        )
+        step = CatalogImport(
+            call.conn, prefix, call.settings, call.settings["batch_size"]
+        ).run_step(path, job, call.settings["step_seconds"])
     if not step.done:
         log.info("import progress: session=%s file=%s %s%%", call.session.id, name, step.percent)
         return replies.progress(f"{name}: {step.percent}% done", *summary(step.job)[1:])
@@ -190,16 +199,23 @@ def exchange() -> Response:
 def _exchange_error(exc: ExchangeError) -> Response:
     log.warning(
         "failure: type=%s mode=%s filename=%s client=%s: %s",
-        request.args.get("type"), request.args.get("mode"), request.args.get("filename"),
-        request.remote_addr, exc,
+        request.args.get("type"),
+        request.args.get("mode"),
+        request.args.get("filename"),
+        request.remote_addr,
+        exc,
     )
     return replies.failure(str(exc), exc.http_status)
 
 
 @bp.app_errorhandler(pymysql.err.OperationalError)
 def _database_down(exc: pymysql.err.OperationalError) -> Response:
-    log.error("database error: type=%s mode=%s: %s", request.args.get("type"),
-              request.args.get("mode"), exc)
+    log.error(
+        "database error: type=%s mode=%s: %s",
+        request.args.get("type"),
+        request.args.get("mode"),
+        exc,
+    )
     return replies.failure("the shop database is unavailable; nothing was changed, try again", 503)
 
 
@@ -207,5 +223,7 @@ def _database_down(exc: pymysql.err.OperationalError) -> Response:
 def _unexpected(exc: Exception) -> Response:
     if isinstance(exc, HTTPException):
         return exc
-    log.exception("internal error: type=%s mode=%s", request.args.get("type"), request.args.get("mode"))
+    log.exception(
+        "internal error: type=%s mode=%s", request.args.get("type"), request.args.get("mode")
+    )
     return replies.failure("internal error of the exchange sidecar; see its log", 500)

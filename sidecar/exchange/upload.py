@@ -135,7 +135,9 @@ def _unpack(archive: Path, directory: Path) -> None:
                 while chunk := src.read(CHUNK):
                     copied += len(chunk)
                     if copied > info.file_size:
-                        raise ImportFailed(f"{archive.name}: entry {info.filename!r} lies about its size")
+                        raise ImportFailed(
+                            f"{archive.name}: entry {info.filename!r} lies about its size"
+                        )
                     out.write(chunk)
 
 

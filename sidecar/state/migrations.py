@@ -72,7 +72,8 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
     applied: list[int] = []
     with conn.cursor() as cur:
         cur.execute(
-            f"CREATE TABLE IF NOT EXISTS {version_table} (version INT UNSIGNED NOT NULL PRIMARY KEY,"
+            f"CREATE TABLE IF NOT EXISTS {version_table}"
+            " (version INT UNSIGNED NOT NULL PRIMARY KEY,"
             " applied_at INT UNSIGNED NOT NULL) ENGINE=InnoDB"
         )
         cur.execute(f"SELECT version FROM {version_table}")

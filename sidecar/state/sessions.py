@@ -66,9 +66,7 @@ def find_session(conn: pymysql.Connection, prefix: str, token: str, ttl: int) ->
 
 def expired_session_ids(conn: pymysql.Connection, prefix: str) -> list[int]:
     with conn.cursor() as cur:
-        cur.execute(
-            f"SELECT id FROM {_table(prefix)} WHERE expires_at <= %s", (int(time.time()),)
-        )
+        cur.execute(f"SELECT id FROM {_table(prefix)} WHERE expires_at <= %s", (int(time.time()),))
         return [r[0] for r in cur.fetchall()]
 
 

@@ -145,7 +145,9 @@ def rebuild_nested_set(cur: pymysql.cursors.Cursor, schema: Schema) -> int:
         stack.append((cid, depth, True))
         for child in reversed(children.get(cid, [])):
             stack.append((child, depth + 1, False))
-    changed = [(lp, rp, d, cid) for cid, (lp, rp, d) in computed.items() if current[cid] != (lp, rp, d)]
+    changed = [
+        (lp, rp, d, cid) for cid, (lp, rp, d) in computed.items() if current[cid] != (lp, rp, d)
+    ]
     if changed:
         cur.executemany(
             f"UPDATE {table} SET lpos = %s, rpos = %s, depth = %s WHERE category_id = %s", changed

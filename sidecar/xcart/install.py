@@ -56,7 +56,9 @@ CONFIG = [
 
 def tables_in_database(conn: pymysql.Connection) -> list[str]:
     with conn.cursor() as cur:
-        cur.execute("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")
+        cur.execute(
+            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+        )
         return [r[0] for r in cur.fetchall()]
 
 
@@ -93,42 +95,100 @@ def seed(conn: pymysql.Connection, prefix: str) -> None:
         for code, code3, name_en, name_ru in LANGUAGES:
             ins(cur, "languages", [{"code": code, "code3": code3, "added": 1, "enabled": 1}])
             lid = cur.lastrowid
-            ins(cur, "language_translations", [
-                {"id": lid, "code": "en", "name": name_en}, {"id": lid, "code": "ru", "name": name_ru},
-            ])
-        ins(cur, "categories", [{"category_id": 1, "parent_id": None, "lpos": 1, "rpos": 2, "depth": -1}])
-        ins(cur, "category_translations", [
-            {"id": 1, "code": "en", "name": "Catalog"}, {"id": 1, "code": "ru", "name": "Каталог"},
-        ])
+            ins(
+                cur,
+                "language_translations",
+                [
+                    {"id": lid, "code": "en", "name": name_en},
+                    {"id": lid, "code": "ru", "name": name_ru},
+                ],
+            )
+        ins(
+            cur,
+            "categories",
+            [{"category_id": 1, "parent_id": None, "lpos": 1, "rpos": 2, "depth": -1}],
+        )
+        ins(
+            cur,
+            "category_translations",
+            [
+                {"id": 1, "code": "en", "name": "Catalog"},
+                {"id": 1, "code": "ru", "name": "Каталог"},
+            ],
+        )
         ins(cur, "category_quick_flags", [{"category_id": 1}])
         ins(cur, "memberships", [{"position": 10, "enabled": 1}])
         mid = cur.lastrowid
-        ins(cur, "membership_translations", [
-            {"id": mid, "code": "en", "name": "Wholesaler"}, {"id": mid, "code": "ru", "name": "Оптовик"},
-        ])
-        for table, statuses in (("order_payment_status", PAYMENT_STATUSES),
-                                ("order_shipping_status", SHIPPING_STATUSES)):
+        ins(
+            cur,
+            "membership_translations",
+            [
+                {"id": mid, "code": "en", "name": "Wholesaler"},
+                {"id": mid, "code": "ru", "name": "Оптовик"},
+            ],
+        )
+        for table, statuses in (
+            ("order_payment_status", PAYMENT_STATUSES),
+            ("order_shipping_status", SHIPPING_STATUSES),
+        ):
             for pos, (code, en, ru) in enumerate(statuses):
                 ins(cur, f"{table}es", [{"code": code, "position": (pos + 1) * 10}])
                 sid = cur.lastrowid
-                ins(cur, f"{table}_translations", [
-                    {"id": sid, "code": "en", "name": en}, {"id": sid, "code": "ru", "name": ru},
-                ])
+                ins(
+                    cur,
+                    f"{table}_translations",
+                    [
+                        {"id": sid, "code": "en", "name": en},
+                        {"id": sid, "code": "ru", "name": ru},
+                    ],
+                )
         for pos, (service, en, ru, widget, required) in enumerate(ADDRESS_FIELDS):
-            ins(cur, "address_field", [{
-                "serviceName": service, "schemaClass": widget, "additional": 0,
-                "required": required, "enabled": 1, "position": (pos + 1) * 10,
-            }])
+            ins(
+                cur,
+                "address_field",
+                [
+                    {
+                        "serviceName": service,
+                        "schemaClass": widget,
+                        "additional": 0,
+                        "required": required,
+                        "enabled": 1,
+                        "position": (pos + 1) * 10,
+                    }
+                ],
+            )
             fid = cur.lastrowid
-            ins(cur, "address_field_translation", [
-                {"id": fid, "code": "en", "name": en}, {"id": fid, "code": "ru", "name": ru},
-            ])
+            ins(
+                cur,
+                "address_field_translation",
+                [
+                    {"id": fid, "code": "en", "name": en},
+                    {"id": fid, "code": "ru", "name": ru},
+                ],
+            )
         for cid, code, symbol, prefix_, suffix, en, ru in CURRENCIES:
-            ins(cur, "currencies", [{"currency_id": cid, "code": code, "symbol": symbol,
-                                      "prefix": prefix_, "suffix": suffix, "e": 2}])
-            ins(cur, "currency_translations", [
-                {"id": cid, "code": "en", "name": en}, {"id": cid, "code": "ru", "name": ru},
-            ])
+            ins(
+                cur,
+                "currencies",
+                [
+                    {
+                        "currency_id": cid,
+                        "code": code,
+                        "symbol": symbol,
+                        "prefix": prefix_,
+                        "suffix": suffix,
+                        "e": 2,
+                    }
+                ],
+            )
+            ins(
+                cur,
+                "currency_translations",
+                [
+                    {"id": cid, "code": "en", "name": en},
+                    {"id": cid, "code": "ru", "name": ru},
+                ],
+            )
         for category, name, value in CONFIG:
             ins(cur, "config", [{"category": category, "name": name, "value": value}])
     conn.commit()

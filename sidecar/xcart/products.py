@@ -110,7 +110,12 @@ def insert(
         cur,
         "product_translations",
         [
-            {"id": pid, "code": code, "name": p.name, "description": description_html(p.description)}
+            {
+                "id": pid,
+                "code": code,
+                "name": p.name,
+                "description": description_html(p.description),
+            }
             for pid, p in zip(ids, products, strict=True)
             for code in languages
         ],
@@ -152,7 +157,12 @@ def update(
         cur,
         "product_translations",
         [
-            {"id": pid, "code": code, "name": p.name, "description": description_html(p.description)}
+            {
+                "id": pid,
+                "code": code,
+                "name": p.name,
+                "description": description_html(p.description),
+            }
             for pid, p in products.items()
             for code in languages
             if (pid, code) not in have
@@ -183,7 +193,9 @@ def set_categories(
     stale = [pair for pair in have if pair not in wanted]
     if stale:
         cur.executemany(f"DELETE FROM {table} WHERE product_id = %s AND category_id = %s", stale)
-    moved = [(pos, pid, cid) for (pid, cid), pos in wanted.items() if have.get((pid, cid), pos) != pos]
+    moved = [
+        (pos, pid, cid) for (pid, cid), pos in wanted.items() if have.get((pid, cid), pos) != pos
+    ]
     if moved:
         cur.executemany(
             f"UPDATE {table} SET orderbyInProduct = %s WHERE product_id = %s AND category_id = %s",
@@ -207,7 +219,9 @@ def set_price_and_amount(
 ) -> int:
     """(product_id, price, amount); None keeps the current value (a prices-only or a
     stock-only file changes only its half). Returns the number of products changed."""
-    rows = [(price, amount, str(uuid.uuid4()), int(time.time()), pid) for pid, price, amount in values]
+    rows = [
+        (price, amount, str(uuid.uuid4()), int(time.time()), pid) for pid, price, amount in values
+    ]
     if not rows:
         return 0
     cur.executemany(
@@ -219,7 +233,9 @@ def set_price_and_amount(
     return len(rows)
 
 
-def refresh_quick_data(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]) -> None:
+def refresh_quick_data(
+    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]
+) -> None:
     """One quick-data row per membership and one for guests (membership NULL): the storefront
     INNER JOINs them for price sorting and filtering, so a product without them disappears from
     listings. Then needProcess = 0, as X-Cart's own import leaves it."""
@@ -229,8 +245,12 @@ def refresh_quick_data(cur: pymysql.cursors.Cursor, schema: Schema, product_ids:
     marks = placeholders(ids)
     qd = schema.table("quick_data")
     cur.execute(f"DELETE FROM {qd} WHERE product_id IN ({marks})", ids)
-    computed = {"product_id": "p.product_id", "membership_id": "m.membership_id",
-                "zone_id": "NULL", "price": "p.price"}
+    computed = {
+        "product_id": "p.product_id",
+        "membership_id": "m.membership_id",
+        "zone_id": "NULL",
+        "price": "p.price",
+    }
     if schema.has_column("quick_data", "minPrice"):  # added by XC\ProductVariants
         computed.update(minPrice="p.price", maxPrice="p.price")
     # Columns other modules add to quick_data get X-Cart's value for them.

@@ -18,7 +18,17 @@ import pymysql
 from ..db import quote_identifier
 from ..paths import XCART_COLUMN_DEFAULTS
 
-_NUMERIC = {"tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "bit"}
+_NUMERIC = {
+    "tinyint",
+    "smallint",
+    "mediumint",
+    "int",
+    "bigint",
+    "decimal",
+    "float",
+    "double",
+    "bit",
+}
 
 
 @dataclass(frozen=True)

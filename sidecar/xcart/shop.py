@@ -28,7 +28,9 @@ def membership_ids(cur: pymysql.cursors.Cursor, schema: Schema) -> list[int]:
     return [r[0] for r in cur.fetchall()]
 
 
-def config_value(cur: pymysql.cursors.Cursor, schema: Schema, category: str, name: str) -> str | None:
+def config_value(
+    cur: pymysql.cursors.Cursor, schema: Schema, category: str, name: str
+) -> str | None:
     cur.execute(
         f"SELECT value FROM {schema.table('config')} WHERE category = %s AND name = %s",
         (category, name),
@@ -37,7 +39,9 @@ def config_value(cur: pymysql.cursors.Cursor, schema: Schema, category: str, nam
     return None if row is None else row[0]
 
 
-def bump_entity_versions(cur: pymysql.cursors.Cursor, schema: Schema, classes: Iterable[str]) -> None:
+def bump_entity_versions(
+    cur: pymysql.cursors.Cursor, schema: Schema, classes: Iterable[str]
+) -> None:
     """What X-Cart does after each flush: the storefront keys its caches on these versions."""
     rows = [(c,) for c in sorted(set(classes))]
     if rows:

@@ -1,0 +1,99 @@
+"""The xc1c command: schema creation, migrations, settings."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import drop_database, server_params
+
+from sidecar.cli import main
+from sidecar.config import Config
+from sidecar.db import connect
+from sidecar.settings import MODULE_CATEGORY
+
+
+@pytest.fixture
+def fresh_db():
+    import secrets
+    from dataclasses import replace
+
+    cfg = Config(db=replace(server_params(), database=f"xc1c_cli_{secrets.token_hex(4)}"))
+    env = {
+        "XC1C_DATABASE_URL": f"mysql://root@{cfg.db.host}:{cfg.db.port}/{cfg.db.database}",
+        "XC1C_TABLE_PREFIX": "shop_",
+    }
+    yield cfg, env
+    drop_database(cfg)
+
+
+def run(env, *args):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def tables(cfg) -> list[str]:
+    conn = connect(cfg.db)
+    with conn.cursor() as cur:
+        cur.execute("SHOW TABLES")
+        names = [r[0] for r in cur.fetchall()]
+    conn.close()
+    return names
+
+
+def test_create_schema_migrate_and_settings(fresh_db):
+    cfg, env = fresh_db
+    result = run(env, "db", "create-xcart-schema")
+    assert result.exit_code == 0, result.output
+    names = tables(cfg)
+    assert len(names) == 216 and all(n.startswith("shop_") for n in names)
+    assert "shop_products" in names and "shop_product_variants" in names
+
+    refused = run(env, "db", "create-xcart-schema")
+    assert refused.exit_code != 0 and "not empty" in refused.output
+
+    assert run(env, "db", "migrate").output.strip() == "applied migrations [1]"
+    assert run(env, "db", "migrate").output.strip() == "up to date"
+    assert "shop_xc1c_sessions" in tables(cfg)
+
+    shown = run(env, "settings", "show").output
+    assert "login = 1c" in shown and "password = (empty)" in shown
+    assert run(env, "settings", "set", "password", "hunter2").output.strip() == "password = (set)"
+    assert "hunter2" not in run(env, "settings", "show").output
+    assert run(env, "settings", "set", "zip", "no").output.strip() == "zip = N"
+    bad = CliRunner().invoke(main, ["settings", "set", "step_seconds", "9999"], env=env)
+    assert bad.exit_code != 0 and "between" in bad.output
+
+    conn = connect(cfg.db)
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT c.name, c.type, c.value, t.code, t.option_name FROM shop_config c"
+            " JOIN shop_config_translations t ON t.id = c.config_id WHERE c.category = %s"
+            " ORDER BY c.name, t.code",
+            (MODULE_CATEGORY,),
+        )
+        rows = cur.fetchall()
+    conn.close()
+    assert (
+        "password",
+        "XLite\\View\\FormField\\Input\\Password",
+        "hunter2",
+        "ru",
+        "Пароль для 1С",
+    ) in rows
+    assert ("zip", "checkbox", "N", "en", "Accept zip archives") in rows
+
+    forced = run(env, "db", "create-xcart-schema", "--force")
+    assert forced.exit_code == 0 and len(tables(cfg)) == 216
+
+
+def test_help_lists_every_setting():
+    out = CliRunner().invoke(main, ["settings", "set", "--help"]).output
+    for name in (
+        "login",
+        "password",
+        "zip",
+        "file_limit",
+        "step_seconds",
+        "session_ttl",
+        "price_type",
+    ):
+        assert name in out

@@ -1,0 +1,105 @@
+"""The pure CommerceML reader, on the project's own files and on inline variants."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from conftest import DATA
+
+from sidecar.commerceml.reader import CommerceMLError, iter_records
+from sidecar.commerceml.records import Document, Groups, Offer, PriceTypes, Product, Section
+
+
+def records(data: bytes) -> list:
+    return list(iter_records(io.BytesIO(data)))
+
+
+def test_import_file_records():
+    recs = records((DATA / "catalog" / "import.xml").read_bytes())
+    assert recs[0] == Document("2.07")
+    assert Section("catalog", False) in recs
+    groups = next(r for r in recs if isinstance(r, Groups)).items
+    order = [g.id[-3:] for g in groups]
+    assert order.index("001") < order.index("012") < order.index("121"), "parents first"
+    dresses = next(g for g in groups if g.id.endswith("121"))
+    assert dresses.parent_id.endswith("012") and dresses.name == "Платья"
+    products = [r for r in recs if isinstance(r, Product)]
+    assert len(products) == 5
+    shirt = products[0]
+    assert shirt.sku == "SH-001" and shirt.weight == Decimal("0.5")
+    assert shirt.requisite("Полное наименование") == "Рубашка мужская льняная, белая"
+    assert products[1].group_ids == (
+        "g0000000-0000-0000-0000-000000000121",
+        "g0000000-0000-0000-0000-000000000012",
+    )
+    assert products[4].deleted
+
+
+def test_offers_file_records():
+    recs = records((DATA / "catalog" / "offers.xml").read_bytes())
+    types = next(r for r in recs if isinstance(r, PriceTypes)).items
+    assert [t.name for t in types] == ["Розничная", "Оптовая"]
+    offers = [r for r in recs if isinstance(r, Offer)]
+    assert offers[0].quantity == 12 and offers[0].prices[1].value == Decimal("1990.50")
+    assert offers[1].quantity == Decimal("7.5") and len(offers[1].stock) == 2
+    assert offers[2].product_id.endswith("003") and offers[2].characteristic_id.endswith("041")
+
+
+REST = """<?xml version="1.0" encoding="UTF-8"?>
+<КоммерческаяИнформация xmlns="urn:1C.ru:commerceml_3" ВерсияСхемы="3.1">
+<ПакетПредложений СодержитТолькоИзменения="true"><Предложения><Предложение><Ид>p1</Ид>
+<Остатки><Остаток><Склад><Ид>w1</Ид><Количество>2</Количество></Склад></Остаток>
+<Остаток><Склад><Ид>w2</Ид><Количество>3,5</Количество></Склад></Остаток></Остатки>
+</Предложение><Предложение><Ид>p2</Ид><Цены><Цена><ИдТипаЦены>t</ИдТипаЦены>
+<ЦенаЗаЕдиницу>1 200,50</ЦенаЗаЕдиницу></Цена></Цены></Предложение></Предложения>
+</ПакетПредложений></КоммерческаяИнформация>"""
+
+
+def test_rests_and_prices_packages():
+    offers = [r for r in records(REST.encode()) if isinstance(r, Offer)]
+    assert offers[0].quantity == Decimal("5.5") and offers[0].prices is None
+    assert offers[1].quantity is None and offers[1].prices[0].value == Decimal("1200.50")
+
+
+def test_windows_1251_without_namespace():
+    text = REST.replace('encoding="UTF-8"', 'encoding="windows-1251"').replace(
+        ' xmlns="urn:1C.ru:commerceml_3"', ""
+    )
+    offers = [r for r in records(text.encode("cp1251")) if isinstance(r, Offer)]
+    assert [o.id for o in offers] == ["p1", "p2"]
+
+
+def test_flag_as_child_element():
+    data = (
+        "<КоммерческаяИнформация><Каталог><СодержитТолькоИзменения>false"
+        "</СодержитТолькоИзменения></Каталог></КоммерческаяИнформация>"
+    ).encode()
+    assert Section("catalog", False) in records(data)
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"<a><b></a>", "malformed XML"),
+        (
+            "<КоммерческаяИнформация><Каталог><Товары><Товар><Наименование>x</Наименование></Товар>"
+            "</Товары></Каталог></КоммерческаяИнформация>".encode(),
+            "product without Ид",
+        ),
+        (b"\xef\xbb\xbf   ", "empty file"),
+    ],
+)
+def test_errors_say_what_and_where(data, message):
+    with pytest.raises(CommerceMLError, match=message):
+        records(data)
+
+
+def test_entities_are_never_expanded():
+    data = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        "<КоммерческаяИнформация>&b;</КоммерческаяИнформация>"
+    ).encode()
+    with pytest.raises(CommerceMLError, match="DOCTYPE"):
+        records(data)

@@ -1,0 +1,113 @@
+"""Every real 1C catalog export in ../shared/samples through the HTTP exchange, with the counts
+checked against the files themselves (read here with the standard library's ElementTree, not
+with the sidecar's reader)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, query
+from test_catalog_import import assert_nested_set_valid
+
+from sidecar.onec_client import exchange_order
+
+CATALOG_ROOTS = {"Классификатор", "Каталог", "ПакетПредложений", "ИзмененияПакетаПредложений"}
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(el, name):
+    return [c for c in el if local(c.tag) == name]
+
+
+def child_text(el, name) -> str:
+    found = children(el, name)
+    return (found[0].text or "").strip() if found else ""
+
+
+def is_catalog_file(path: Path) -> bool:
+    root = ET.parse(path).getroot()
+    return bool({local(c.tag) for c in root} & CATALOG_ROOTS)
+
+
+def exchanges() -> list[Path]:
+    if not SAMPLES.is_dir():
+        return []
+    dirs = sorted({p.parent for p in SAMPLES.rglob("*.xml") if is_catalog_file(p)})
+    return dirs
+
+
+def deleted(el) -> bool:
+    return el.get("Статус") == "Удален" or child_text(el, "ПометкаУдаления").lower() == "true"
+
+
+def expected(files: list[Path]) -> dict:
+    groups, products, offers = set(), {}, []
+    for f in files:
+        for el in ET.parse(f).getroot().iter():
+            name = local(el.tag)
+            if name == "Группа" and child_text(el, "Ид"):
+                groups.add((child_text(el, "Ид"), deleted(el)))
+        root = ET.parse(f).getroot()
+        for cat in children(root, "Каталог"):
+            for box in children(cat, "Товары"):
+                for t in children(box, "Товар"):
+                    products[child_text(t, "Ид")] = deleted(t)
+        for pkg in [
+            c for c in root if local(c.tag) in ("ПакетПредложений", "ИзмененияПакетаПредложений")
+        ]:
+            for box in children(pkg, "Предложения"):
+                offers.extend(children(box, "Предложение"))
+    return {
+        "groups": {g for g, d in groups if not d},
+        "products": {p for p, d in products.items() if not d},
+        "offers": offers,
+    }
+
+
+@pytest.mark.skipif(
+    not SAMPLES.is_dir(), reason="../shared/samples is not present beside the clone"
+)
+@pytest.mark.parametrize("directory", exchanges(), ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_real_export_through_the_exchange(directory: Path, onec, conn):
+    files = sorted(
+        (p for p in directory.glob("*.xml") if is_catalog_file(p)),
+        key=lambda p: exchange_order(p.name),
+    )
+    want = expected(files)
+    replies = onec.send_catalog([(p.name, p.read_bytes()) for p in files])
+    assert all(r.word == "success" for r in replies)
+
+    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'category'") == [
+        (len(want["groups"]),)
+    ]
+    assert query(conn, "SELECT COUNT(*) FROM {p}categories") == [(len(want["groups"]) + 1,)]
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(len(want["products"]),)]
+    assert query(conn, "SELECT COUNT(*) FROM {p}product_translations") == [
+        (2 * len(want["products"]),)
+    ]
+    assert_nested_set_valid(conn)
+
+    known = want["products"]
+    owned = [
+        o
+        for o in want["offers"]
+        if child_text(o, "Ид") in known or child_text(o, "Ид").split("#")[0] in known
+    ]
+    assert query(conn, "SELECT COUNT(DISTINCT ext_id) FROM {p}xc1c_offers") == [
+        (len({child_text(o, "Ид") for o in owned}),)
+    ]
+    # stock of a product's own offer: its Количество, floored, never negative
+    ids = dict(query(conn, "SELECT ext_id, xc_id FROM {p}xc1c_id_map WHERE kind = 'product'"))
+    for o in owned:
+        oid, qty = child_text(o, "Ид"), child_text(o, "Количество")
+        if oid in ids and qty and not children(o, "ХарактеристикиТовара"):
+            amount = max(0, int(Decimal(qty.replace(",", ".")).to_integral_value(ROUND_FLOOR)))
+            assert query(
+                conn, "SELECT amount FROM {p}products WHERE product_id = %s", ids[oid]
+            ) == [(amount,)]
