@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import __version__
 from .config import Config, load_config
@@ -16,6 +17,10 @@ def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__)
     app.config["XC1C"] = config or load_config()
     app.register_blueprint(exchange_bp)
+    if app.config["XC1C"].trusted_proxies:
+        # Behind nginx/Apache: log and rate-limit the real 1C address, not the proxy's.
+        n = app.config["XC1C"].trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
 
     @app.get("/healthz")
     def healthz() -> Response:

@@ -45,14 +45,18 @@ def db() -> None:
 
 @db.command("create-xcart-schema")
 @click.option("--force", is_flag=True, help="Drop the tables already in the database first.")
-def create_xcart_schema_cmd(force: bool) -> None:
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has tables.")
+def create_xcart_schema_cmd(force: bool, if_empty: bool) -> None:
     """Create an empty X-Cart 5.4 shop (all tables, seed rows) in an empty database."""
-    from .xcart.install import create_xcart_schema
+    from .xcart.install import create_xcart_schema, tables_in_database
 
     cfg = _config()
     _ensure_database(cfg)
     conn = connect(cfg.db)
     try:
+        if if_empty and tables_in_database(conn):
+            click.echo(f"{cfg.db.database} already has tables: left as it is")
+            return
         count = create_xcart_schema(conn, cfg.table_prefix, force=force)
     except XC1CError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -32,6 +32,8 @@ class Config:
     table_prefix: str = DEFAULT_PREFIX
     data_dir: Path = Path("var")
     xcart_root: Path | None = None
+    # Reverse proxies in front of the sidecar whose X-Forwarded-For is trusted (nginx: 1).
+    trusted_proxies: int = 0
 
     def with_database(self, name: str) -> Config:
         return replace(self, db=replace(self.db, database=name))
@@ -120,4 +122,5 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         table_prefix=prefix,
         data_dir=Path(env.get("XC1C_DATA_DIR", "var")),
         xcart_root=xcart_root,
+        trusted_proxies=int(env.get("XC1C_TRUSTED_PROXIES", "0") or 0),
     )
