@@ -76,9 +76,8 @@ def _ini_value(raw: str) -> str:
     return raw
 
 
-def read_xcart_config(root: Path) -> tuple[DatabaseParams, str]:
-    """Database parameters and table prefix of the X-Cart shop installed at `root`
-    (`etc/config.php`, overridden by `etc/config.local.php` when present)."""
+def read_xcart_section(root: Path, section: str) -> dict[str, str]:
+    """One section of the shop's `etc/config.php`, overridden by `etc/config.local.php`."""
     main = root / "etc" / "config.php"
     if not main.is_file():
         raise ConfigError(f"XC1C_XCART_ROOT: {main} not found")
@@ -86,8 +85,15 @@ def read_xcart_config(root: Path) -> tuple[DatabaseParams, str]:
     for path in (main, root / "etc" / "config.local.php"):
         if path.is_file():
             ini = _read_php_ini(path)
-            if ini.has_section("database_details"):
-                values.update({k: _ini_value(v) for k, v in ini.items("database_details")})
+            if ini.has_section(section):
+                values.update({k: _ini_value(v) for k, v in ini.items(section)})
+    return values
+
+
+def read_xcart_config(root: Path) -> tuple[DatabaseParams, str]:
+    """Database parameters and table prefix of the X-Cart shop installed at `root`."""
+    values = read_xcart_section(root, "database_details")
+    main = root / "etc" / "config.php"
     if not values.get("database"):
         raise ConfigError(f"{main}: [database_details] has no database")
     port = values.get("port") or "3306"

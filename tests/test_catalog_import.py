@@ -273,3 +273,30 @@ def big_catalog(n: int) -> bytes:
         f"</Группы></Классификатор><Каталог><Товары>{items}</Товары></Каталог>"
         "</КоммерческаяИнформация>"
     ).encode()
+
+
+def test_a_step_that_dies_mid_import_resumes_without_duplicates(onec, conn, monkeypatch):
+    """A batch that fails rolls back whole; the next call resumes after the last committed one."""
+    from sidecar.catalog import importer
+
+    set_setting(conn, "batch_size", "10")
+    real = importer.apply_products
+    calls = {"n": 0}
+
+    def flaky(ctx, cur, batch):
+        calls["n"] += 1
+        real(ctx, cur, batch)
+        if calls["n"] == 4:
+            raise ConnectionError("worker killed")
+
+    monkeypatch.setattr(importer, "apply_products", flaky)
+    onec.checkauth()
+    onec.init()
+    onec.upload("import.xml", big_catalog(95))
+    reply = onec.call("catalog", "import", filename="import.xml")
+    assert reply.word == "failure"
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(30,)], "batch 4 rolled back"
+    assert onec.import_file("import.xml").word == "success"
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(95,)]
+    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'product'") == [(95,)]
+    assert query(conn, "SELECT COUNT(*) FROM {p}product_translations") == [(190,)]

@@ -24,6 +24,11 @@ charset = "utf8"
 
 [cache]
 type=file
+servers=
+
+[export-import]
+encodings_list[] = 'UTF-8'
+encodings_list[] = 'WINDOWS-1251'
 ; */ ?>
 """
 

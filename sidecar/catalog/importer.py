@@ -27,6 +27,7 @@ from ..commerceml.records import (
 from ..db import transaction
 from ..errors import ImportFailed
 from ..state import jobs
+from ..xcart.cache import clear_data_cache
 from ..xcart.shop import bump_entity_versions
 from .context import ImportContext, load_context
 from .groups import apply_groups
@@ -34,6 +35,16 @@ from .offers import apply_offers, store_price_types, wanted_price_types
 from .products import apply_products
 
 BATCH_SIZE = 500
+# Counts that mean the shop changed, so X-Cart's cache must be cleared.
+CHANGES = (
+    "categories_created",
+    "categories_updated",
+    "categories_disabled",
+    "products_created",
+    "products_updated",
+    "products_disabled",
+    "products_repriced",
+)
 
 
 @dataclass
@@ -52,11 +63,13 @@ class CatalogImport:
         prefix: str,
         settings: dict[str, Any],
         batch_size: int = BATCH_SIZE,
+        xcart_root: Path | None = None,
     ):
         self.conn = conn
         self.prefix = prefix
         self.settings = settings
         self.batch_size = batch_size
+        self.xcart_root = xcart_root
 
     def run_step(self, path: Path, job: jobs.Job, budget_seconds: float) -> StepResult:
         if job.status == jobs.DONE:
@@ -101,6 +114,8 @@ class CatalogImport:
         with transaction(self.conn) as cur:
             job.status = jobs.DONE
             jobs.save(cur, self.prefix, job)
+        if any(job.counts.get(k) for k in CHANGES):
+            clear_data_cache(self.xcart_root)
         return StepResult(True, 100, job)
 
     def _note_section(self, ctx: ImportContext, record: Document | Section) -> None:

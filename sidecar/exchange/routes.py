@@ -130,9 +130,10 @@ def catalog_import(call: Call) -> Response:
         if not path.is_file():
             raise BadRequest(f"{name}: no such file was uploaded in this exchange")
         job = jobs.get_or_create(call.conn, prefix, call.session.id, str(relative))
-        step = CatalogImport(
-            call.conn, prefix, call.settings, call.settings["batch_size"]
-        ).run_step(path, job, call.settings["step_seconds"])
+        importer = CatalogImport(
+            call.conn, prefix, call.settings, call.settings["batch_size"], call.config.xcart_root
+        )
+        step = importer.run_step(path, job, call.settings["step_seconds"])
     if not step.done:
         log.info("import progress: session=%s file=%s %s%%", call.session.id, name, step.percent)
         return replies.progress(f"{name}: {step.percent}% done", *summary(step.job)[1:])
