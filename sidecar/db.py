@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
@@ -15,6 +15,7 @@ T = TypeVar("T")
 
 # Strict mode as X-Cart runs it (it only drops ONLY_FULL_GROUP_BY): a value that does not fit
 # must fail loudly instead of being silently cut.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 SQL_MODE = "STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION"
 
 
@@ -28,6 +29,9 @@ def connect(params: DatabaseParams, database: str | None = None) -> pymysql.Conn
         "init_command": f"SET SESSION sql_mode = '{SQL_MODE}'",
         "connect_timeout": 10,
     }
+    if params.unix_socket or params.host in LOCAL_HOSTS:
+        # No network to protect: skip pymysql's opportunistic TLS handshake on every connect.
+        kwargs["ssl_disabled"] = True
     if params.unix_socket:
         kwargs["unix_socket"] = params.unix_socket
     else:
@@ -82,3 +86,30 @@ def placeholders(values: Sequence[Any]) -> str:
 def quote_identifier(name: str) -> str:
     """Backtick-quote a table or column name that came from information_schema or code."""
     return "`" + name.replace("`", "``") + "`"
+
+
+def update_from_rows(
+    cur: pymysql.cursors.Cursor,
+    table: str,
+    key: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    assignments: Mapping[str, str] | None = None,
+) -> None:
+    """Update many rows with one statement: `UPDATE table JOIN (SELECT … UNION ALL …) v`.
+    `rows` are (key, *columns) tuples; `assignments` replaces the default `t.c = v.c` of a
+    column (e.g. `t.price = COALESCE(v.price, t.price)`). `table` is already quoted."""
+    if not rows:
+        return
+    names = [key, *columns]
+    first = "SELECT " + ", ".join(f"%s AS {quote_identifier(c)}" for c in names)
+    rest = " UNION ALL SELECT " + ", ".join(["%s"] * len(names))
+    sets = ", ".join(
+        (assignments or {}).get(c, f"t.{quote_identifier(c)} = v.{quote_identifier(c)}")
+        for c in columns
+    )
+    k = quote_identifier(key)
+    cur.execute(
+        f"UPDATE {table} t JOIN ({first}{rest * (len(rows) - 1)}) v ON t.{k} = v.{k} SET {sets}",
+        [value for row in rows for value in row],
+    )

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pymysql
 
-from ..db import placeholders, quote_identifier
+from ..db import placeholders, quote_identifier, update_from_rows
 from .schema import Schema
 
 ENTITY_CLASSES = (
@@ -133,18 +133,22 @@ def update(
     if not products:
         return
     now = int(time.time())
-    cur.executemany(
-        f"UPDATE {schema.table('products')} SET sku = %s, weight = %s, enabled = %s,"
-        " updateDate = %s, entityVersion = %s WHERE product_id = %s",
+    update_from_rows(
+        cur,
+        schema.table("products"),
+        "product_id",
+        ["sku", "weight", "enabled", "updateDate", "entityVersion"],
         [
-            (p.sku, p.weight, int(p.enabled), now, str(uuid.uuid4()), pid)
+            (pid, p.sku, p.weight, int(p.enabled), now, str(uuid.uuid4()))
             for pid, p in products.items()
         ],
     )
-    cur.executemany(
-        f"UPDATE {schema.table('product_translations')} SET name = %s, description = %s"
-        " WHERE id = %s",
-        [(p.name, description_html(p.description), pid) for pid, p in products.items()],
+    update_from_rows(
+        cur,
+        schema.table("product_translations"),
+        "id",
+        ["name", "description"],
+        [(pid, p.name, description_html(p.description)) for pid, p in products.items()],
     )
     ids = list(products)
     cur.execute(
@@ -219,16 +223,18 @@ def set_price_and_amount(
 ) -> int:
     """(product_id, price, amount); None keeps the current value (a prices-only or a
     stock-only file changes only its half). Returns the number of products changed."""
-    rows = [
-        (price, amount, str(uuid.uuid4()), int(time.time()), pid) for pid, price, amount in values
-    ]
-    if not rows:
-        return 0
-    cur.executemany(
-        f"UPDATE {schema.table('products')} SET price = COALESCE(%s, price),"
-        " amount = COALESCE(%s, amount), entityVersion = %s, updateDate = %s"
-        " WHERE product_id = %s",
+    now = int(time.time())
+    rows = [(pid, price, amount, str(uuid.uuid4()), now) for pid, price, amount in values]
+    update_from_rows(
+        cur,
+        schema.table("products"),
+        "product_id",
+        ["price", "amount", "entityVersion", "updateDate"],
         rows,
+        {
+            "price": "t.price = COALESCE(v.price, t.price)",
+            "amount": "t.amount = COALESCE(v.amount, t.amount)",
+        },
     )
     return len(rows)
 

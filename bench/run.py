@@ -1,0 +1,175 @@
+"""Benchmark: for each catalog size, in one run on this machine, prints
+  (a) the floor: a bare lxml.iterparse pass over the same files,
+  (b) the full HTTP exchange through gunicorn into a fresh X-Cart schema on MariaDB,
+  (c) the same exchange again with unchanged files,
+with wall time, the ratio to the floor, rows written per second and the peak RSS of the
+sidecar's processes (VmHWM of the gunicorn master and workers).
+
+    .venv/bin/python bench/run.py --sizes 10000,50000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+from sidecar.config import parse_database_url  # noqa: E402
+from sidecar.db import connect, quote_identifier  # noqa: E402
+from sidecar.onec_client import OneCClient, files_from_paths, http_transport  # noqa: E402
+from sidecar.settings import write_setting  # noqa: E402
+from sidecar.state.migrations import migrate  # noqa: E402
+from sidecar.xcart.install import create_xcart_schema  # noqa: E402
+
+PASSWORD = "bench-" + secrets.token_hex(4)
+COUNTED = ["products", "product_translations", "category_products", "quick_data", "categories"]
+
+
+def floor(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for f in files:
+        for _, el in etree.iterparse(str(f), events=("end",)):
+            el.clear(keep_tail=True)
+    return time.perf_counter() - start
+
+
+def rows(conn) -> int:
+    conn.commit()
+    total = 0
+    with conn.cursor() as cur:
+        for t in COUNTED:
+            cur.execute(f"SELECT COUNT(*) FROM {quote_identifier('xc_' + t)}")
+            total += cur.fetchone()[0]
+    return total
+
+
+def peak_rss_mb(pids: list[int]) -> float:
+    peak = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except OSError:
+            pass
+    return peak / 1024
+
+
+def children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    return [int(p) for p in out.stdout.split()]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_size(n: int, server_url: str, workdir: Path) -> list[str]:
+    files = generate(workdir / f"cat{n}", n)
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    floor_s = floor(files)
+
+    params = replace(parse_database_url(server_url), database="")
+    db = f"xc1c_bench_{n}_{secrets.token_hex(3)}"
+    admin = connect(params)
+    with admin.cursor() as cur:
+        cur.execute(
+            f"CREATE DATABASE {quote_identifier(db)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+        )
+    admin.close()
+    conn = connect(replace(params, database=db))
+    create_xcart_schema(conn, "xc_")
+    migrate(conn, "xc_")
+    write_setting(conn, "xc_", "password", PASSWORD)
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "XC1C_DATABASE_URL": f"mysql://{params.user}:{params.password}@{params.host}:{params.port}/{db}",
+        "XC1C_DATA_DIR": str(workdir / f"var{n}"),
+    }
+    proc = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("xc1c")),
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    lines = []
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        url = f"http://127.0.0.1:{port}/1c_exchange.php"
+        for label in ("exchange", "unchanged re-run"):
+            before = rows(conn)
+            client = OneCClient(http_transport(url), "1c", PASSWORD)
+            start = time.perf_counter()
+            client.send_catalog(files_from_paths(files))
+            wall = time.perf_counter() - start
+            written = rows(conn) - before
+            rss = peak_rss_mb([proc.pid, *children(proc.pid)])
+            lines.append(
+                f"| {n:>7} | {label:<16} | {size_mb:7.1f} | {floor_s:6.2f} | {wall:7.2f} | {wall / floor_s:5.1f}× |"
+                f" {written / wall:9.0f} | {client.calls:5} | {rss:6.0f} |"
+            )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        conn.close()
+        admin = connect(params)
+        with admin.cursor() as cur:
+            cur.execute(f"DROP DATABASE {quote_identifier(db)}")
+        admin.close()
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("XC1C_TEST_DATABASE_URL", "mysql://root@127.0.0.1:3306/x"),
+    )
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M')}")
+    print("| products | run | MB | floor s | wall s | ratio | rows/s | calls | peak RSS MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in [int(s) for s in args.sizes.split(",")]:
+            for line in run_size(n, args.database_url, Path(tmp)):
+                print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
