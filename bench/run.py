@@ -26,14 +26,14 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
-from sidecar.config import parse_database_url  # noqa: E402
-from sidecar.db import connect, quote_identifier  # noqa: E402
-from sidecar.onec_client import OneCClient, files_from_paths, http_transport  # noqa: E402
-from sidecar.settings import write_setting  # noqa: E402
-from sidecar.state.migrations import migrate  # noqa: E402
-from sidecar.xcart.install import create_xcart_schema  # noqa: E402
+from sidecar.config import parse_database_url
+from sidecar.db import connect, quote_identifier
+from sidecar.onec_client import OneCClient, files_from_paths, http_transport
+from sidecar.settings import write_setting
+from sidecar.state.migrations import migrate
+from sidecar.xcart.install import create_xcart_schema
 
 PASSWORD = "bench-" + secrets.token_hex(4)
 COUNTED = ["products", "product_translations", "category_products", "quick_data", "categories"]
@@ -90,7 +90,8 @@ def run_size(n: int, server_url: str, workdir: Path) -> list[str]:
     admin = connect(params)
     with admin.cursor() as cur:
         cur.execute(
-            f"CREATE DATABASE {quote_identifier(db)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+            f"CREATE DATABASE {quote_identifier(db)}"
+            " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
         )
     admin.close()
     conn = connect(replace(params, database=db))
@@ -135,8 +136,9 @@ def run_size(n: int, server_url: str, workdir: Path) -> list[str]:
             written = rows(conn) - before
             rss = peak_rss_mb([proc.pid, *children(proc.pid)])
             lines.append(
-                f"| {n:>7} | {label:<16} | {size_mb:7.1f} | {floor_s:6.2f} | {wall:7.2f} | {wall / floor_s:5.1f}× |"
-                f" {written / wall:9.0f} | {client.calls:5} | {rss:6.0f} |"
+                f"| {n:>7} | {label:<16} | {size_mb:7.1f} | {floor_s:6.2f} | {wall:7.2f}"
+                f" | {wall / floor_s:5.1f}× | {written / wall:9.0f} | {client.calls:5}"
+                f" | {rss:6.0f} |"
             )
     finally:
         proc.terminate()
@@ -160,7 +162,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(
-        f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}"
     )
     print(f"date: {time.strftime('%Y-%m-%d %H:%M')}")
     print("| products | run | MB | floor s | wall s | ratio | rows/s | calls | peak RSS MB |")
