@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import islice
-from typing import Any, TypeVar
+from typing import Any
 
 import pymysql
 
 from .config import DatabaseParams
-
-T = TypeVar("T")
 
 # Strict mode as X-Cart runs it (it only drops ONLY_FULL_GROUP_BY): a value that does not fit
 # must fail loudly instead of being silently cut.
@@ -70,12 +67,6 @@ def advisory_lock(conn: pymysql.Connection, name: str, wait_seconds: float = 0) 
         if got:
             with conn.cursor() as cur:
                 cur.execute("SELECT RELEASE_LOCK(%s)", (name,))
-
-
-def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 def placeholders(values: Sequence[Any]) -> str:

@@ -90,12 +90,3 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
             conn.commit()
             applied.append(version)
     return applied
-
-
-def current_version(conn: pymysql.Connection, prefix: str) -> int:
-    with conn.cursor() as cur:
-        try:
-            cur.execute(f"SELECT MAX(version) FROM {quote_identifier(prefix + 'xc1c_schema')}")
-        except pymysql.err.ProgrammingError:
-            return 0
-        return cur.fetchone()[0] or 0

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import pymysql
 
-from ..db import placeholders
 from .schema import Schema
 
 ENTITY_CLASSES = (
@@ -25,17 +24,6 @@ def root_category_id(cur: pymysql.cursors.Cursor, schema: Schema) -> int:
     if row is None:
         raise LookupError("the shop has no root category")
     return row[0]
-
-
-def existing(cur: pymysql.cursors.Cursor, schema: Schema, ids: Sequence[int]) -> set[int]:
-    if not ids:
-        return set()
-    cur.execute(
-        f"SELECT category_id FROM {schema.table('categories')}"
-        f" WHERE category_id IN ({placeholders(ids)})",
-        tuple(ids),
-    )
-    return {r[0] for r in cur.fetchall()}
 
 
 def create(

@@ -49,17 +49,6 @@ def description_html(text: str) -> str:
     return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br />\n")
 
 
-def existing(cur: pymysql.cursors.Cursor, schema: Schema, ids: Sequence[int]) -> set[int]:
-    if not ids:
-        return set()
-    cur.execute(
-        f"SELECT product_id FROM {schema.table('products')}"
-        f" WHERE product_id IN ({placeholders(ids)})",
-        tuple(ids),
-    )
-    return {r[0] for r in cur.fetchall()}
-
-
 def _midnight(now: int) -> int:
     return int(datetime.fromtimestamp(now).replace(hour=0, minute=0, second=0).timestamp())
 
@@ -106,20 +95,7 @@ def insert(
     )
     by_version = dict(cur.fetchall())
     ids = [by_version[v] for v in versions]
-    schema.insert_rows(
-        cur,
-        "product_translations",
-        [
-            {
-                "id": pid,
-                "code": code,
-                "name": p.name,
-                "description": description_html(p.description),
-            }
-            for pid, p in zip(ids, products, strict=True)
-            for code in languages
-        ],
-    )
+    _insert_translations(cur, schema, zip(ids, products, strict=True), languages, set())
     return ids
 
 
@@ -156,7 +132,17 @@ def update(
         f" WHERE id IN ({placeholders(ids)})",
         tuple(ids),
     )
-    have = set(cur.fetchall())
+    _insert_translations(cur, schema, products.items(), languages, set(cur.fetchall()))
+
+
+def _insert_translations(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    products: Iterable[tuple[int, ProductFields]],
+    languages: Sequence[str],
+    have: set[tuple[int, str]],
+) -> None:
+    """One row per shop language that a product does not have yet."""
     schema.insert_rows(
         cur,
         "product_translations",
@@ -167,7 +153,7 @@ def update(
                 "name": p.name,
                 "description": description_html(p.description),
             }
-            for pid, p in products.items()
+            for pid, p in products
             for code in languages
             if (pid, code) not in have
         ],

@@ -23,11 +23,6 @@ def enabled_languages(cur: pymysql.cursors.Cursor, schema: Schema) -> list[str]:
     return [default, *codes]
 
 
-def membership_ids(cur: pymysql.cursors.Cursor, schema: Schema) -> list[int]:
-    cur.execute(f"SELECT membership_id FROM {schema.table('memberships')} ORDER BY membership_id")
-    return [r[0] for r in cur.fetchall()]
-
-
 def config_value(
     cur: pymysql.cursors.Cursor, schema: Schema, category: str, name: str
 ) -> str | None:
