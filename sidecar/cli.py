@@ -11,7 +11,7 @@ import click
 from .config import Config, load_config
 from .db import connect
 from .errors import XC1CError
-from .paths import DEPLOY_DIR
+from .project_files import DEPLOY_DIR
 from .settings import BY_NAME, SETTINGS, read_settings, write_setting
 from .state.migrations import migrate
 

@@ -4,6 +4,7 @@ page; read on every exchange call, so a change saved in X-Cart applies at once."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ MODULE_CATEGORY = "Xc1c\\Exchange"
 @dataclass(frozen=True)
 class Setting:
     name: str
-    kind: str  # "text" | "password" | "flag" | "int"
+    kind: str  # "text" | "password" | "flag" | "int" | "select" | "list"
     default: str
     group: str
     label_en: str
@@ -29,8 +30,15 @@ class Setting:
     help_ru: str
     minimum: int | None = None
     maximum: int | None = None
+    choices: tuple[str, ...] = ()
 
     def parse(self, raw: str) -> Any:
+        if self.kind == "select":
+            value = raw.strip().lower()
+            return value if value in self.choices else self.default
+        if self.kind == "list":
+            # Names separated by commas, semicolons or new lines; compared case-insensitively.
+            return tuple(p.strip().casefold() for p in re.split(r"[,;\n]", raw) if p.strip())
         if self.kind == "flag":
             return raw.strip().upper() in ("Y", "YES", "1", "TRUE", "ON")
         if self.kind == "int":
@@ -47,6 +55,10 @@ class Setting:
 
     def normalise(self, raw: str) -> str:
         """The stored form of a value given by an admin; refuses what cannot be parsed."""
+        if self.kind == "select":
+            if raw.strip().lower() not in self.choices:
+                raise XC1CError(f"{self.name}: expected one of {', '.join(self.choices)}")
+            return raw.strip().lower()
         if self.kind == "flag":
             up = raw.strip().upper()
             if up in ("Y", "YES", "1", "TRUE", "ON"):
@@ -166,6 +178,202 @@ SETTINGS: tuple[Setting, ...] = (
         "Наименование или Ид типа цен 1С, который становится ценой товара. Пусто: первый тип "
         "цен выгрузки.",
     ),
+    Setting(
+        "catalog_mode",
+        "select",
+        "update",
+        "catalog",
+        "Catalog mode",
+        "Режим загрузки каталога",
+        "update: only what is in the files changes. overwrite: a full export from 1C also "
+        "disables (or deletes, see below) the 1C products and categories it no longer contains.",
+        "update: меняется только то, что есть в файлах. overwrite: полная выгрузка из 1С также "
+        "отключает (или удаляет, см. ниже) товары и группы из 1С, которых в ней больше нет.",
+        choices=("update", "overwrite"),
+    ),
+    Setting(
+        "missing_action",
+        "select",
+        "disable",
+        "catalog",
+        "Removed items",
+        "Удалённые позиции",
+        "What happens to a product or category deleted in 1C (or missing from a full export in "
+        "overwrite mode): disable keeps it hidden, delete removes it from the shop.",
+        "Что делать с товаром или группой, удалёнными в 1С (или отсутствующими в полной "
+        "выгрузке в режиме overwrite): disable — скрыть, delete — удалить из магазина.",
+        choices=("disable", "delete"),
+    ),
+    Setting(
+        "use_full_name",
+        "flag",
+        "N",
+        "catalog",
+        "Use the full name",
+        "Полное наименование",
+        "Name products by 1C's «Полное наименование» instead of «Наименование».",
+        "Называть товары по реквизиту «Полное наименование» вместо «Наименование».",
+    ),
+    Setting(
+        "skip_properties",
+        "list",
+        "",
+        "catalog",
+        "Properties not imported",
+        "Не загружать свойства",
+        "1C properties (names, separated by commas) that do not become X-Cart attributes.",
+        "Свойства 1С (названия через запятую), которые не становятся атрибутами X-Cart.",
+    ),
+    Setting(
+        "manufacturer_properties",
+        "list",
+        "Производитель, Бренд, Изготовитель, Марка",
+        "catalog",
+        "Manufacturer properties",
+        "Свойства-производители",
+        "1C properties (names, separated by commas) whose value is the product's manufacturer; "
+        "1C's «Изготовитель» is always one.",
+        "Свойства 1С (названия через запятую), значение которых — производитель товара; "
+        "«Изготовитель» 1С учитывается всегда.",
+    ),
+    Setting(
+        "images_path",
+        "text",
+        "",
+        "catalog",
+        "Images directory",
+        "Каталог изображений",
+        "X-Cart's images directory on this server. Empty: images/ (5.4) or public/images/ (5.5) "
+        "of the X-Cart installation the sidecar runs beside.",
+        "Каталог изображений X-Cart на этом сервере. Пусто: images/ (5.4) или public/images/ "
+        "(5.5) установки X-Cart, рядом с которой работает модуль.",
+    ),
+    Setting(
+        "update_names",
+        "flag",
+        "Y",
+        "catalog",
+        "1C updates names",
+        "1С обновляет названия",
+        "Existing products take their name from 1C on every exchange.",
+        "Существующие товары получают название из 1С при каждом обмене.",
+    ),
+    Setting(
+        "update_descriptions",
+        "flag",
+        "Y",
+        "catalog",
+        "1C updates descriptions",
+        "1С обновляет описания",
+        "Existing products take their description from 1C (off: the shop's text is kept).",
+        "Существующие товары получают описание из 1С (выкл.: остаётся текст магазина).",
+    ),
+    Setting(
+        "update_skus",
+        "flag",
+        "Y",
+        "catalog",
+        "1C updates SKUs",
+        "1С обновляет артикулы",
+        "Existing products take their SKU from 1C's «Артикул».",
+        "Существующие товары получают артикул из 1С.",
+    ),
+    Setting(
+        "update_categories",
+        "flag",
+        "Y",
+        "catalog",
+        "1C updates categories",
+        "1С обновляет категории товаров",
+        "Existing products are linked to exactly the categories of their 1C groups.",
+        "Существующие товары привязываются ровно к категориям их групп в 1С.",
+    ),
+    Setting(
+        "update_images",
+        "flag",
+        "Y",
+        "catalog",
+        "1C updates photos",
+        "1С обновляет фото",
+        "Existing products take their photos from 1C (photos added in the shop are kept).",
+        "Существующие товары получают фото из 1С (фото, добавленные в магазине, остаются).",
+    ),
+    Setting(
+        "update_attributes",
+        "flag",
+        "Y",
+        "catalog",
+        "1C updates attributes",
+        "1С обновляет характеристики",
+        "Existing products take their property values and manufacturer from 1C.",
+        "Существующие товары получают значения свойств и производителя из 1С.",
+    ),
+    Setting(
+        "update_weight",
+        "flag",
+        "Y",
+        "catalog",
+        "1C updates weight",
+        "1С обновляет вес",
+        "Existing products take their weight from 1C's «Вес».",
+        "Существующие товары получают вес из реквизита «Вес».",
+    ),
+    Setting(
+        "market_price_type",
+        "text",
+        "",
+        "prices",
+        "Market price type",
+        "Тип цен «старая цена»",
+        "Name or Ид of a 1C price type shown as the crossed-out market price (needs X-Cart's "
+        "Market price module). Empty: not used.",
+        "Наименование или Ид типа цен 1С, показываемого как зачёркнутая цена (нужен модуль "
+        "Market price). Пусто: не используется.",
+    ),
+    Setting(
+        "wholesale_price_type",
+        "text",
+        "",
+        "prices",
+        "Wholesale price type",
+        "Тип оптовых цен",
+        "Name or Ид of a 1C price type that becomes the wholesale price of the membership "
+        "below (needs X-Cart's Wholesale module). Empty: not used.",
+        "Наименование или Ид типа цен 1С для оптовой цены группы покупателей ниже (нужен "
+        "модуль Wholesale). Пусто: не используется.",
+    ),
+    Setting(
+        "wholesale_membership",
+        "text",
+        "Wholesaler",
+        "prices",
+        "Wholesale membership",
+        "Группа оптовых покупателей",
+        "The X-Cart membership that gets the wholesale price type.",
+        "Группа покупателей X-Cart, которой назначается оптовый тип цен.",
+    ),
+    Setting(
+        "warehouses",
+        "list",
+        "",
+        "prices",
+        "Warehouses",
+        "Склады",
+        "1C warehouses (names or Ид, separated by commas) whose stock is sold. Empty: all.",
+        "Склады 1С (названия или Ид через запятую), остатки которых продаются. Пусто: все.",
+    ),
+    Setting(
+        "track_inventory",
+        "flag",
+        "Y",
+        "prices",
+        "Track inventory",
+        "Учитывать остатки",
+        "Switch X-Cart's inventory tracking on for imported products, so stock from 1C limits "
+        "what customers can buy.",
+        "Включать учёт остатков X-Cart для загруженных товаров, чтобы остатки из 1С "
+        "ограничивали продажи.",
+    ),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -188,10 +396,15 @@ def read_settings(conn: pymysql.Connection, prefix: str) -> dict[str, Any]:
 
 def _widget(setting: Setting) -> str:
     """The X-Cart form field that edits the value on the module's settings page."""
+    if setting.kind == "select":
+        # Provided by the X-Cart module (xcart_module_stub/): one select class per setting.
+        camel = "".join(part.title() for part in setting.name.split("_"))
+        return f"Xc1c\\Exchange\\View\\FormField\\Select\\{camel}"
     return {
         "flag": "checkbox",
         "password": "XLite\\View\\FormField\\Input\\Password",
         "int": "XLite\\View\\FormField\\Input\\Text\\Integer",
+        "list": "textarea",
     }.get(setting.kind, "text")
 
 

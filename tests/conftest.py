@@ -35,8 +35,31 @@ WRITTEN = [
     "product_images",
     "clean_urls",
     "entity_type_versions",
+    "attributes",
+    "attribute_translations",
+    "attribute_options",
+    "attribute_option_translations",
+    "attribute_values_select",
+    "attribute_values_text",
+    "attribute_values_text_translations",
+    "attribute_values_checkbox",
+    "product_variants",
+    "product_variants_attributes",
+    "product_variant_attribute_value_select",
+    "wholesale_prices",
 ]
-OWN = ["xc1c_sessions", "xc1c_import_jobs", "xc1c_id_map", "xc1c_offers", "xc1c_price_types"]
+# Tables of modules a test may add (ShopByBrand).
+OPTIONAL = ["brand_products", "brand_translations", "brands"]
+OWN = [
+    "xc1c_sessions",
+    "xc1c_import_jobs",
+    "xc1c_id_map",
+    "xc1c_offers",
+    "xc1c_price_types",
+    "xc1c_properties",
+    "xc1c_warehouses",
+    "xc1c_images",
+]
 
 
 def server_params() -> DatabaseParams:
@@ -90,8 +113,11 @@ def database() -> Iterator[Config]:
 def reset(conn: pymysql.Connection, prefix: str) -> None:
     with conn.cursor() as cur:
         cur.execute("SET FOREIGN_KEY_CHECKS = 0")
-        for table in WRITTEN + OWN:
-            cur.execute(f"DELETE FROM {quote_identifier(prefix + table)}")
+        cur.execute("SHOW TABLES")
+        present = {r[0] for r in cur.fetchall()}
+        for table in WRITTEN + OWN + OPTIONAL:
+            if prefix + table in present:
+                cur.execute(f"DELETE FROM {quote_identifier(prefix + table)}")
         t = lambda name: quote_identifier(prefix + name)  # noqa: E731
         cur.execute(f"DELETE FROM {t('categories')} WHERE category_id <> 1")
         cur.execute(f"DELETE FROM {t('category_translations')} WHERE id <> 1")
@@ -99,7 +125,10 @@ def reset(conn: pymysql.Connection, prefix: str) -> None:
         cur.execute(
             f"UPDATE {t('categories')} SET lpos = 1, rpos = 2, depth = -1 WHERE category_id = 1"
         )
-        cur.execute(f"DELETE FROM {t('config')} WHERE category = %s", (MODULE_CATEGORY,))
+        cur.execute(
+            f"DELETE FROM {t('config')} WHERE category IN (%s, %s)",
+            (MODULE_CATEGORY, "QSL\\ShopByBrand"),
+        )
         cur.execute("SET FOREIGN_KEY_CHECKS = 1")
     conn.commit()
     write_setting(conn, prefix, "password", PASSWORD)

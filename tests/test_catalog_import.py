@@ -191,7 +191,7 @@ def test_running_the_same_exchange_again_changes_nothing(onec, conn):
     after = {k: query(conn, sql) for k, sql in SNAPSHOT.items()}
     assert after == before
     assert (
-        replies[0].lines[3] == "products: 0 created, 0 updated, 4 unchanged, 0 disabled, 1 skipped"
+        replies[0].lines[3] == "products: 0 created, 0 updated, 4 unchanged, 0 removed, 1 skipped"
     )
 
 

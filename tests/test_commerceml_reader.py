@@ -9,7 +9,16 @@ import pytest
 from conftest import DATA
 
 from sidecar.commerceml.reader import CommerceMLError, iter_records
-from sidecar.commerceml.records import Document, Groups, Offer, PriceTypes, Product, Section
+from sidecar.commerceml.records import (
+    Document,
+    Groups,
+    Invalid,
+    Offer,
+    PriceTypes,
+    Product,
+    Properties,
+    Section,
+)
 
 
 def records(data: bytes) -> list:
@@ -83,11 +92,6 @@ def test_flag_as_child_element():
     "data,message",
     [
         (b"<a><b></a>", "malformed XML"),
-        (
-            "<КоммерческаяИнформация><Каталог><Товары><Товар><Наименование>x</Наименование></Товар>"
-            "</Товары></Каталог></КоммерческаяИнформация>".encode(),
-            "product without Ид",
-        ),
         (b"\xef\xbb\xbf   ", "empty file"),
     ],
 )
@@ -103,3 +107,30 @@ def test_entities_are_never_expanded():
     ).encode()
     with pytest.raises(CommerceMLError, match="DOCTYPE"):
         records(data)
+
+
+def test_a_bad_item_is_reported_and_the_rest_read():
+    data = (
+        "<КоммерческаяИнформация><Каталог><Товары>"
+        "<Товар><Наименование>Без Ид</Наименование></Товар>"
+        "<Товар><Ид>p2</Ид><Наименование>Хороший</Наименование></Товар>"
+        "</Товары></Каталог></КоммерческаяИнформация>"
+    ).encode()
+    recs = [r for r in records(data) if isinstance(r, Invalid | Product)]
+    assert recs[0] == Invalid("product", 1, "product without Ид", "Без Ид")
+    assert recs[1].id == "p2"
+
+
+def test_properties_manufacturer_and_characteristics():
+    recs = records((DATA / "catalog" / "import.xml").read_bytes())
+    props = next(r for r in recs if isinstance(r, Properties)).items
+    assert props[0].name == "Производитель" and props[0].value_type == "Справочник"
+    assert props[0].values == (("v0000000-0000-0000-0000-000000000001", "Фабрика «Север»"),)
+    shirt = next(r for r in recs if isinstance(r, Product))
+    assert shirt.property_values == (
+        ("p0000000-0000-0000-0000-000000000001", "v0000000-0000-0000-0000-000000000001"),
+    )
+    offers = [
+        r for r in records((DATA / "catalog" / "offers.xml").read_bytes()) if isinstance(r, Offer)
+    ]
+    assert offers[2].characteristics == (("Размер", "41"),)

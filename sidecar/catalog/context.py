@@ -6,13 +6,17 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pymysql
 
-from ..xcart import shop
+from ..state.properties import load_properties
+from ..xcart import brands, shop, variants
 from ..xcart.categories import root_category_id
+from ..xcart.images import images_root
 from ..xcart.schema import Schema
+from ..xcart.urls import UrlFormat
 
 # 1C sends weight in kilograms; X-Cart stores it in the shop's unit (Units/weight_unit).
 KG_TO_UNIT = {
@@ -33,9 +37,19 @@ class ImportContext:
     languages: list[str]
     root_category: int
     weight_factor: Decimal
+    shop_currency: str
+    exchange_dir: Path
+    images: Path | None
+    urls: UrlFormat
+    has_variants: bool
+    has_brands: bool
     counts: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     entity_classes: set[str] = field(default_factory=set)
+    # image files whose rows were deleted: removed after the commit if nothing uses them
+    released_files: list[str] = field(default_factory=list)
+    # 1C properties known so far: Ид → (name, ТипЗначений)
+    properties: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def prefix(self) -> str:
@@ -46,13 +60,27 @@ class ImportContext:
         if len(self.warnings) < MAX_WARNINGS:
             self.warnings.append(message)
 
+    def once(self, key: str, message: str) -> None:
+        """A warning that matters once per import, however many items it concerns."""
+        if not self.counts[f"noted_{key}"]:
+            self.counts[f"noted_{key}"] = 1
+            self.warn(message)
 
-def load_context(conn: pymysql.Connection, prefix: str, settings: dict[str, Any]) -> ImportContext:
+
+def load_context(
+    conn: pymysql.Connection,
+    prefix: str,
+    settings: dict[str, Any],
+    exchange_dir: Path,
+    xcart_root: Path | None,
+) -> ImportContext:
     schema = Schema(conn, prefix)
     with conn.cursor() as cur:
         languages = shop.enabled_languages(cur, schema)
         root = root_category_id(cur, schema)
         unit = (shop.config_value(cur, schema, "Units", "weight_unit") or "kg").strip().lower()
+        currency = shop.currency_code(cur, schema)
+        properties = load_properties(cur, prefix)
     conn.commit()
     return ImportContext(
         conn=conn,
@@ -61,6 +89,13 @@ def load_context(conn: pymysql.Connection, prefix: str, settings: dict[str, Any]
         languages=languages,
         root_category=root,
         weight_factor=KG_TO_UNIT.get(unit, Decimal(1)),
+        shop_currency=currency,
+        exchange_dir=exchange_dir,
+        images=images_root(settings.get("images_path", ""), xcart_root),
+        urls=UrlFormat.from_xcart(xcart_root),
+        has_variants=variants.available(schema),
+        has_brands=brands.available(schema),
+        properties=properties,
     )
 
 

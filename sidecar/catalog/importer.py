@@ -18,33 +18,37 @@ from ..commerceml.reader import CommerceMLError, iter_records
 from ..commerceml.records import (
     Document,
     Groups,
+    Invalid,
     Offer,
     PriceTypes,
     Product,
+    Properties,
+    Record,
     Section,
     Warehouses,
 )
 from ..db import transaction
 from ..errors import ImportFailed
-from ..state import jobs
+from ..state import idmap, jobs
+from ..xcart import images
 from ..xcart.cache import clear_data_cache
 from ..xcart.shop import bump_entity_versions
 from .context import ImportContext, load_context
 from .groups import apply_groups
-from .offers import apply_offers, store_price_types, wanted_price_types
+from .offers import PriceChoice, apply_offers, price_choice, store_price_types, store_stores
 from .products import apply_products
+from .properties import apply_properties
+from .removal import remove_unseen
 
 BATCH_SIZE = 500
 # Counts that mean the shop changed, so X-Cart's cache must be cleared.
 CHANGES = (
-    "categories_created",
-    "categories_updated",
-    "categories_disabled",
-    "products_created",
-    "products_updated",
-    "products_disabled",
-    "products_repriced",
-)
+    "categories_created", "categories_updated", "categories_disabled", "categories_deleted",
+    "products_created", "products_updated", "products_disabled", "products_deleted",
+    "products_repriced", "attributes_created", "variants_created",
+)  # fmt: skip
+# Database errors caused by one item's data: the batch is retried item by item to find it.
+ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
 
 
 @dataclass
@@ -62,19 +66,22 @@ class CatalogImport:
         conn: pymysql.Connection,
         prefix: str,
         settings: dict[str, Any],
-        batch_size: int = BATCH_SIZE,
+        exchange_dir: Path,
         xcart_root: Path | None = None,
     ):
         self.conn = conn
         self.prefix = prefix
         self.settings = settings
-        self.batch_size = batch_size
+        self.batch_size = settings.get("batch_size", BATCH_SIZE)
+        self.exchange_dir = exchange_dir
         self.xcart_root = xcart_root
 
     def run_step(self, path: Path, job: jobs.Job, budget_seconds: float) -> StepResult:
         if job.status == jobs.DONE:
             return StepResult(True, 100, job)
-        ctx = load_context(self.conn, self.prefix, self.settings)
+        ctx = load_context(
+            self.conn, self.prefix, self.settings, self.exchange_dir, self.xcart_root
+        )
         ctx.counts.update(job.counts)
         deadline = time.monotonic() + budget_seconds
         size = max(path.stat().st_size, 1)
@@ -82,7 +89,7 @@ class CatalogImport:
         seq = 0
         with path.open("rb") as stream:
             with transaction(self.conn) as cur:
-                wanted = wanted_price_types(ctx, cur)
+                choice = price_choice(ctx, cur)
             try:
                 for record in iter_records(stream):
                     if isinstance(record, Document | Section):
@@ -94,62 +101,103 @@ class CatalogImport:
                     seq += 1
                     if isinstance(record, Product | Offer):
                         if pending and type(pending[0]) is not type(record):
-                            self._commit(ctx, job, seq - 1, pending, wanted)
+                            self._commit_batch(ctx, job, seq - 1, pending, choice)
                         pending.append(record)
                         if len(pending) < self.batch_size:
                             continue
-                        self._commit(ctx, job, seq, pending, wanted)
+                        self._commit_batch(ctx, job, seq, pending, choice)
                     else:
                         if pending:
-                            self._commit(ctx, job, seq - 1, pending, wanted)
-                        wanted = self._commit_record(ctx, job, seq, record) or wanted
+                            self._commit_batch(ctx, job, seq - 1, pending, choice)
+                        choice = self._commit_record(ctx, job, seq, record) or choice
                     if time.monotonic() >= deadline:
                         percent = min(99, int(stream.tell() * 100 / size))
                         return StepResult(False, percent, job)
                 if pending:
-                    self._commit(ctx, job, seq, pending, wanted)
+                    self._commit_batch(ctx, job, seq, pending, choice)
             except CommerceMLError as exc:
                 self._fail(job, str(exc))
                 raise ImportFailed(f"{path.name}: {exc}") from exc
-        with transaction(self.conn) as cur:
-            job.status = jobs.DONE
-            jobs.save(cur, self.prefix, job)
-        if any(job.counts.get(k) for k in CHANGES):
-            clear_data_cache(self.xcart_root)
+        self._finish(ctx, job)
         return StepResult(True, 100, job)
 
     def _note_section(self, ctx: ImportContext, record: Document | Section) -> None:
         if isinstance(record, Section) and record.only_changes is False:
             ctx.counts[f"full_{record.kind}"] = 1
 
-    def _commit(
-        self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list, wanted: set[str] | None
+    def _commit_batch(
+        self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list, choice: PriceChoice
     ) -> None:
-        """Write one batch and the position after it, in one transaction."""
-        with transaction(self.conn) as cur:
-            if isinstance(pending[0], Product):
-                apply_products(ctx, cur, pending)
-            else:
-                apply_offers(ctx, cur, pending, wanted)
-            self._finish_batch(ctx, cur, job, seq)
+        """Write one batch and the position after it, in one transaction. A batch that fails on
+        one item's data is retried item by item: the bad item is reported, the rest written."""
+        apply = apply_products if isinstance(pending[0], Product) else (
+            lambda c, cur, items: apply_offers(c, cur, items, choice)
+        )  # fmt: skip
+        before = ctx.counts.copy()
+        try:
+            with transaction(self.conn) as cur:
+                apply(ctx, cur, pending)
+                self._save(ctx, cur, job, seq)
+        except ITEM_ERRORS:
+            ctx.counts = before  # what the rolled-back attempt counted never happened
+            ctx.released_files.clear()
+            for item in pending:
+                before = ctx.counts.copy()
+                try:
+                    with transaction(self.conn) as cur:
+                        apply(ctx, cur, [item])
+                except ITEM_ERRORS as exc:
+                    ctx.counts = before
+                    ctx.counts["items_failed"] += 1
+                    ctx.warn(
+                        f"{type(item).__name__.lower()} {item.id} ({item.name}): {exc.args[-1]}"
+                    )
+            with transaction(self.conn) as cur:
+                self._save(ctx, cur, job, seq)
+        self._release_files(ctx)
         pending.clear()
 
     def _commit_record(
-        self, ctx: ImportContext, job: jobs.Job, seq: int, record: Groups | PriceTypes | Warehouses
-    ) -> set[str] | None:
-        wanted = None
+        self, ctx: ImportContext, job: jobs.Job, seq: int, record: Record
+    ) -> PriceChoice | None:
+        choice = None
         with transaction(self.conn) as cur:
             if isinstance(record, Groups):
                 apply_groups(ctx, cur, record.items)
+                ctx.counts["groups_in_file"] += len(record.items)
+            elif isinstance(record, Properties):
+                apply_properties(ctx, cur, record.items)
             elif isinstance(record, PriceTypes):
                 store_price_types(ctx, cur, record.items)
-                wanted = wanted_price_types(ctx, cur)
-            else:
+                choice = price_choice(ctx, cur)
+            elif isinstance(record, Warehouses):
+                store_stores(ctx, cur, record.items)
                 ctx.counts["warehouses"] = len(record.items)
-            self._finish_batch(ctx, cur, job, seq)
-        return wanted
+            elif isinstance(record, Invalid):
+                ctx.counts[f"{record.kind}s_invalid"] += 1
+                ctx.warn(f"{record.kind} {record.name!r} at line {record.line}: {record.reason}")
+            self._save(ctx, cur, job, seq)
+        self._release_files(ctx)
+        return choice
 
-    def _finish_batch(
+    def _finish(self, ctx: ImportContext, job: jobs.Job) -> None:
+        """A full export in overwrite mode removes what it no longer contains; then the job is
+        done and X-Cart's cache cleared if anything changed."""
+        with transaction(self.conn) as cur:
+            if self.settings["catalog_mode"] == "overwrite":
+                kinds = []
+                if ctx.counts["full_catalog"] and _products_seen(ctx.counts):
+                    kinds.append("product")
+                if ctx.counts["full_classifier"] and ctx.counts["groups_in_file"]:
+                    kinds.append("category")
+                remove_unseen(ctx, cur, tuple(kinds), job.started_at)
+            job.status = jobs.DONE
+            self._save(ctx, cur, job, job.position)
+        self._release_files(ctx)
+        if any(job.counts.get(k) for k in CHANGES):
+            clear_data_cache(self.xcart_root)
+
+    def _save(
         self, ctx: ImportContext, cur: pymysql.cursors.Cursor, job: jobs.Job, seq: int
     ) -> None:
         if ctx.entity_classes:
@@ -162,6 +210,13 @@ class CatalogImport:
             ctx.warnings.clear()
         jobs.save(cur, self.prefix, job)
 
+    def _release_files(self, ctx: ImportContext) -> None:
+        """Image files whose rows a committed batch deleted go once nothing uses them."""
+        if ctx.released_files:
+            with transaction(self.conn) as cur:
+                images.remove_unused_files(cur, ctx.schema, ctx.images, ctx.released_files)
+            ctx.released_files.clear()
+
     def _fail(self, job: jobs.Job, message: str) -> None:
         with transaction(self.conn) as cur:
             job.status = jobs.FAILED
@@ -169,43 +224,79 @@ class CatalogImport:
             jobs.save(cur, self.prefix, job)
 
 
+def _products_seen(counts: dict[str, int]) -> int:
+    keys = ("products_created", "products_updated", "products_unchanged", "products_skipped")
+    return sum(counts.get(k, 0) for k in keys)
+
+
 def summary(job: jobs.Job) -> list[str]:
     """The lines 1C shows in its exchange log after `success`."""
     c = job.counts
+    g = c.get
     lines = [f"{job.filename}: imported"]
     if any(k.startswith("categories_") for k in c):
         lines.append(
-            "categories: {} created, {} updated, {} unchanged, {} disabled".format(
-                c.get("categories_created", 0),
-                c.get("categories_updated", 0),
-                c.get("categories_unchanged", 0),
-                c.get("categories_disabled", 0),
-            )
+            f"categories: {g('categories_created', 0)} created, {g('categories_updated', 0)}"
+            f" updated, {g('categories_unchanged', 0)} unchanged,"
+            f" {g('categories_disabled', 0) + g('categories_deleted', 0)} removed"
         )
     if any(k.startswith("products_") and k != "products_repriced" for k in c):
         lines.append(
-            "products: {} created, {} updated, {} unchanged, {} disabled, {} skipped".format(
-                c.get("products_created", 0),
-                c.get("products_updated", 0),
-                c.get("products_unchanged", 0),
-                c.get("products_disabled", 0),
-                c.get("products_skipped", 0),
-            )
+            f"products: {g('products_created', 0)} created, {g('products_updated', 0)} updated,"
+            f" {g('products_unchanged', 0)} unchanged,"
+            f" {g('products_disabled', 0) + g('products_deleted', 0)} removed,"
+            f" {g('products_skipped', 0)} skipped"
         )
+    if g("attributes_created") or g("attribute_values"):
+        lines.append(
+            f"attributes: {g('attributes_created', 0)} created, {g('attribute_values', 0)} values"
+        )
+    if g("photos_added") or g("photos_removed"):
+        lines.append(f"photos: {g('photos_added', 0)} added, {g('photos_removed', 0)} removed")
     if "offers" in c or "offers_unknown_product" in c:
         lines.append(
-            "offers: {} applied, {} products repriced or restocked, {} for unknown products".format(
-                c.get("offers", 0),
-                c.get("products_repriced", 0),
-                c.get("offers_unknown_product", 0),
-            )
+            f"offers: {g('offers', 0)} applied, {g('products_repriced', 0)} products repriced or"
+            f" restocked, {g('variants_created', 0)} variants created,"
+            f" {g('offers_unknown_product', 0)} for unknown products"
         )
-    if c.get("offers_without_price_type"):
+    if g("offers_without_price_type"):
         lines.append(
             f"warning: {c['offers_without_price_type']} offers have no price of the chosen"
             " price type (setting price_type)"
         )
-    if c.get("warnings"):
+    failed = g("items_failed", 0) + g("products_invalid", 0) + g("offers_invalid", 0)
+    if failed:
+        lines.append(f"skipped with errors: {failed}")
+    if g("photos_not_uploaded"):
+        lines.append(f"photos referenced but not uploaded: {c['photos_not_uploaded']}")
+    if g("warnings"):
         lines.append(f"warnings: {c['warnings']}")
         lines.extend(job.message.splitlines()[:10])
     return lines
+
+
+def deactivate(
+    conn: pymysql.Connection,
+    prefix: str,
+    settings: dict[str, Any],
+    exchange_dir: Path,
+    xcart_root: Path | None,
+    since: int,
+) -> dict[str, int]:
+    """`mode=deactivate&timestamp=`: the end of a full package export (2.09+/3.1, whose files
+    all say "only changes"). In overwrite mode, what 1C has not sent since `since` is removed;
+    when it sent nothing at all since then, nothing is, rather than the whole catalog."""
+    ctx = load_context(conn, prefix, settings, exchange_dir, xcart_root)
+    if settings["catalog_mode"] != "overwrite":
+        return {}
+    with transaction(conn) as cur:
+        kinds = tuple(k for k in ("product", "category") if idmap.seen_since(cur, prefix, k, since))
+        remove_unseen(ctx, cur, kinds, since)
+        if ctx.entity_classes:
+            bump_entity_versions(cur, ctx.schema, ctx.entity_classes)
+    if ctx.released_files:
+        with transaction(conn) as cur:
+            images.remove_unused_files(cur, ctx.schema, ctx.images, ctx.released_files)
+    if any(ctx.counts.get(k) for k in CHANGES):
+        clear_data_cache(xcart_root)
+    return dict(ctx.counts)

@@ -1,92 +1,226 @@
-"""1C offers → product price (of the chosen price type) and stock (total or per warehouse)."""
+"""1C offers → product price (of the chosen price type, in the shop's currency, per base unit),
+market and wholesale prices, stock (all or the chosen warehouses), and variants."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from pymysql.cursors import Cursor
 
-from ..commerceml.records import Offer, Price, PriceType
+from ..commerceml.records import Offer, Price, PriceType, Warehouse
+from ..db import placeholders, update_from_rows
 from ..state import idmap
 from ..state import offers as offer_state
+from ..state.properties import store_warehouses, warehouse_ids
 from ..xcart import products as xc_products
 from .context import ImportContext
+from .variants import VariantOffer, apply_variants
 
 PRICE_PLACES = Decimal("0.0001")
 PRICE_MAX = Decimal("9999999999")  # DECIMAL(14,4)
 AMOUNT_MAX = 4294967295  # INT UNSIGNED
+# What 1C writes in Валюта, to ISO codes.
+CURRENCIES = {
+    "руб": "RUB", "руб.": "RUB", "рубль": "RUB", "р.": "RUB", "rur": "RUB", "643": "RUB",
+    "₽": "RUB", "usd": "USD", "840": "USD", "$": "USD", "eur": "EUR", "978": "EUR", "€": "EUR",
+    "грн": "UAH", "грн.": "UAH", "980": "UAH", "тенге": "KZT", "тг": "KZT", "398": "KZT",
+    "933": "BYN", "бел. руб.": "BYN",
+}  # fmt: skip
 
 
-def wanted_price_types(ctx: ImportContext, cur: Cursor) -> set[str] | None:
-    """The price type Ид(s) that make the product price: the `price_type` setting matched by
-    Ид or name, else the first type 1C listed. None: no type known, take each offer's first."""
-    known = offer_state.price_types(cur, ctx.prefix)
-    setting = str(ctx.settings.get("price_type", "")).strip()
+def currency(code: str) -> str:
+    c = code.strip()
+    if not c:
+        return ""
+    return CURRENCIES.get(c.casefold(), c.upper() if len(c) == 3 and c.isalpha() else "")
+
+
+@dataclass(frozen=True)
+class PriceChoice:
+    """The price type Ид(s) for each use; None for retail = each offer's first price."""
+
+    retail: set[str] | None
+    market: set[str] | None
+    wholesale: set[str] | None
+    currencies: dict[str, str]  # price type Ид → its currency
+
+
+def _wanted(
+    setting: str, known: list[tuple[str, str, str]], default_first: bool
+) -> set[str] | None:
+    setting = setting.strip()
     if not setting:
-        return {known[0][0]} if known else None
+        return {known[0][0]} if known and default_first else None
     folded = setting.casefold()
-    matched = {ext for ext, name in known if ext == setting or name.strip().casefold() == folded}
+    matched = {ext for ext, name, _ in known if ext == setting or name.strip().casefold() == folded}
     return matched or {setting}
+
+
+def price_choice(ctx: ImportContext, cur: Cursor) -> PriceChoice:
+    """From the price_type, market_price_type and wholesale_price_type settings: each matched
+    by Ид or name against the types 1C listed; price_type empty = the first one listed."""
+    known = offer_state.price_types(cur, ctx.prefix)
+    return PriceChoice(
+        retail=_wanted(ctx.settings["price_type"], known, True),
+        market=_wanted(ctx.settings["market_price_type"], known, False),
+        wholesale=_wanted(ctx.settings["wholesale_price_type"], known, False),
+        currencies={ext: currency(cur_code) for ext, _, cur_code in known},
+    )
 
 
 def store_price_types(ctx: ImportContext, cur: Cursor, types: tuple[PriceType, ...]) -> None:
     offer_state.store_price_types(cur, ctx.prefix, [(t.id, t.name, t.currency) for t in types])
 
 
-def _price(prices: tuple[Price, ...], wanted: set[str] | None) -> Decimal | None:
-    for p in prices:
-        if wanted is None or p.price_type_id in wanted:
-            return p.value
+def store_stores(ctx: ImportContext, cur: Cursor, items: tuple[Warehouse, ...]) -> None:
+    store_warehouses(cur, ctx.prefix, [(w.id, w.name) for w in items])
+
+
+def _price(
+    ctx: ImportContext, offer: Offer, wanted: set[str] | None, choice: PriceChoice, count: bool
+) -> Decimal | None:
+    for p in offer.prices or ():
+        if wanted is not None and p.price_type_id not in wanted:
+            continue
+        return _in_shop_terms(ctx, offer, p, choice, count)
+    if count and offer.prices:
+        ctx.counts["offers_without_price_type"] += 1
     return None
 
 
-def apply_offers(
-    ctx: ImportContext, cur: Cursor, batch: list[Offer], wanted: set[str] | None
-) -> None:
-    """Record the batch's offers, then recompute price and stock of the products they touch,
-    writing only the products whose values really changed."""
+def _in_shop_terms(
+    ctx: ImportContext, offer: Offer, p: Price, choice: PriceChoice, count: bool
+) -> Decimal | None:
+    """Per base unit, in the shop's currency, within X-Cart's column; else None (reported)."""
+    code = currency(p.currency) or choice.currencies.get(p.price_type_id, "")
+    if code and ctx.shop_currency and code != ctx.shop_currency:
+        if count:
+            ctx.counts["prices_in_other_currency"] += 1
+            ctx.once("currency", f"offer {offer.id}: price in {code}, the shop sells in"
+                                 f" {ctx.shop_currency}; such prices are not imported")  # fmt: skip
+        return None
+    value = p.value
+    if p.coefficient and p.coefficient > 0 and p.coefficient != 1:
+        value = value / p.coefficient  # the price is for a pack of `coefficient` base units
+    if not 0 <= value <= PRICE_MAX:
+        ctx.warn(f"offer {offer.id}: price {value} out of range, ignored")
+        return None
+    return value.quantize(PRICE_PLACES)
+
+
+def _amount(quantity: Decimal | None) -> int | None:
+    if quantity is None:
+        return None
+    return min(max(int(quantity.to_integral_value(ROUND_FLOOR)), 0), AMOUNT_MAX)
+
+
+def _quantity(offer: Offer, chosen: set[str] | None) -> Decimal | None:
+    """Stock of the chosen warehouses when the offer lists them, else the total."""
+    if chosen is None or not offer.stock:
+        return offer.quantity
+    return sum((q for wh, q in offer.stock if wh.casefold() in chosen or wh in chosen), Decimal(0))
+
+
+def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: PriceChoice) -> None:
+    """Record the batch's offers, write variants, then recompute price and stock of the
+    products they touch, writing only the products whose values really changed."""
     # UT 10.3 exports each characteristic as a product of its own whose Ид is the full
     # `product#characteristic`: an offer belongs to the product with its whole Ид if there is
     # one, else to the product named before the `#`.
-    candidates = [o.id for o in batch] + [o.product_id for o in batch]
-    products = {
-        ext: xc for ext, (xc, _) in idmap.lookup(cur, ctx.prefix, "product", candidates).items()
-    }
-    rows = []
+    products = idmap.ids(
+        cur, ctx.prefix, "product", [o.id for o in batch] + [o.product_id for o in batch]
+    )
+    wanted_stores = ctx.settings["warehouses"]
+    chosen = warehouse_ids(cur, ctx.prefix, wanted_stores) if wanted_stores else None
+    rows, variant_items, market, wholesale = [], [], {}, {}
     for o in batch:
         owner = o.id if o.id in products else o.product_id
         pid = products.get(owner)
         if pid is None:
             ctx.counts["offers_unknown_product"] += 1
             continue
-        price = None
-        if o.prices is not None:
-            price = _price(o.prices, wanted)
-            if price is None and o.prices:
-                ctx.counts["offers_without_price_type"] += 1
-            elif price is not None and not (0 <= price <= PRICE_MAX):
-                ctx.warn(f"offer {o.id}: price {price} out of range, ignored")
-                price = None
-        if price is not None:
-            price = price.quantize(PRICE_PLACES)
-        rows.append((o.id, owner, pid, price, o.quantity, o.deleted))
+        price = _price(ctx, o, choice.retail, choice, True) if o.prices is not None else None
+        quantity = _quantity(o, chosen)
+        rows.append((o.id, owner, pid, price, quantity, o.deleted))
         ctx.counts["offers"] += 1
+        if o.id != owner:
+            variant_items.append(VariantOffer(pid, owner, o, price, _amount(quantity)))
+        elif o.prices:
+            if choice.market is not None:
+                market[pid] = _price(ctx, o, choice.market, choice, False)
+            if choice.wholesale is not None:
+                wholesale[pid] = _price(ctx, o, choice.wholesale, choice, False)
     offer_state.store_offers(cur, ctx.prefix, rows)
+    apply_variants(ctx, cur, variant_items)
+    _set_totals(ctx, cur, [r[2] for r in rows])
+    _set_market_prices(ctx, cur, market)
+    _set_wholesale_prices(ctx, cur, wholesale)
 
-    totals = offer_state.product_totals(cur, ctx.prefix, [r[2] for r in rows])
+
+def _set_totals(ctx: ImportContext, cur: Cursor, product_ids: list[int]) -> None:
+    totals = offer_state.product_totals(cur, ctx.prefix, product_ids)
     current = xc_products.price_and_amount(cur, ctx.schema, [t[0] for t in totals])
     updates = []
     for pid, price, quantity in totals:
-        amount = None
-        if quantity is not None:
-            amount = min(max(int(quantity.to_integral_value(ROUND_FLOOR)), 0), AMOUNT_MAX)
+        amount = _amount(quantity)
         old_price, old_amount = current[pid]
         if (price is not None and price != old_price) or (
             amount is not None and amount != old_amount
         ):
             updates.append((pid, price, amount))
     xc_products.set_price_and_amount(cur, ctx.schema, updates)
-    xc_products.refresh_quick_data(cur, ctx.schema, [u[0] for u in updates])
+    refresh = {u[0] for u in updates} | {t[0] for t in totals if ctx.has_variants}
+    xc_products.refresh_quick_data(cur, ctx.schema, sorted(refresh))
     ctx.counts["products_repriced"] += len(updates)
     if updates:
         ctx.entity_classes.update(xc_products.ENTITY_CLASSES)
+
+
+def _set_market_prices(ctx: ImportContext, cur: Cursor, prices: dict[int, Decimal | None]) -> None:
+    if not prices:
+        return
+    if not ctx.schema.has_column("products", "marketPrice"):
+        ctx.once("market", "market_price_type is set but the shop has no Market price module")
+        return
+    update_from_rows(
+        cur, ctx.schema.table("products"), "product_id", ["marketPrice"],
+        [(pid, price) for pid, price in prices.items() if price is not None],
+    )  # fmt: skip
+
+
+def _set_wholesale_prices(
+    ctx: ImportContext, cur: Cursor, prices: dict[int, Decimal | None]
+) -> None:
+    if not prices:
+        return
+    if not ctx.schema.has_table("wholesale_prices"):
+        ctx.once("wholesale", "wholesale_price_type is set but the shop has no Wholesale module")
+        return
+    membership = ctx.settings["wholesale_membership"].strip()
+    cur.execute(
+        f"SELECT m.membership_id FROM {ctx.schema.table('memberships')} m"
+        f" JOIN {ctx.schema.table('membership_translations')} t ON t.id = m.membership_id"
+        " WHERE t.name = %s LIMIT 1",
+        (membership,),
+    )
+    row = cur.fetchone()
+    if row is None:
+        ctx.once("membership", f"wholesale membership {membership!r} not found in the shop")
+        return
+    ids = list(prices)
+    cur.execute(
+        f"DELETE FROM {ctx.schema.table('wholesale_prices')} WHERE membership_id = %s"
+        f" AND product_id IN ({placeholders(ids)})",
+        (row[0], *ids),
+    )
+    ctx.schema.insert_rows(
+        cur,
+        "wholesale_prices",
+        [
+            {"product_id": pid, "membership_id": row[0], "price": price,
+             "quantityRangeBegin": 1, "quantityRangeEnd": 0, "type": "price"}
+            for pid, price in prices.items()
+            if price is not None
+        ],
+    )  # fmt: skip

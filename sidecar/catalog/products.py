@@ -1,4 +1,5 @@
-"""1C products → X-Cart products: create, update, skip unchanged; category links."""
+"""1C products → X-Cart products: create, update (the fields 1C owns), skip unchanged, remove
+deleted; their category links, clean URLs, photos and attribute values."""
 
 from __future__ import annotations
 
@@ -7,15 +8,31 @@ from decimal import Decimal
 from pymysql.cursors import Cursor
 
 from ..commerceml.records import Product
+from ..errors import BadFileName
+from ..safepath import resolve_inside, safe_relative_path
 from ..state import idmap
+from ..state import images as image_state
+from ..xcart import images, urls
 from ..xcart import products as xc_products
 from .context import ImportContext, fingerprint
+from .properties import apply_values
+from .removal import remove_products
 
 WEIGHT_PLACES = Decimal("0.0001")
+# The setting that lets 1C overwrite each field of an existing product.
+OWNERSHIP = {
+    "name": "update_names",
+    "description": "update_descriptions",
+    "sku": "update_skus",
+    "weight": "update_weight",
+}
 
 
 def _fields(ctx: ImportContext, p: Product) -> xc_products.ProductFields:
-    name = p.name or p.requisite("Полное наименование") or p.id
+    name = p.name
+    if ctx.settings["use_full_name"]:
+        name = p.requisite("Полное наименование") or name
+    name = name or p.id
     if len(name) > xc_products.NAME_MAX:
         ctx.warn(f"product {p.id}: name longer than {xc_products.NAME_MAX} characters, cut")
         name = name[: xc_products.NAME_MAX]
@@ -33,29 +50,100 @@ def _fields(ctx: ImportContext, p: Product) -> xc_products.ProductFields:
         description=p.description,
         weight=max(weight, Decimal(0)).quantize(WEIGHT_PLACES),
         enabled=not p.deleted,
+        track_inventory=ctx.settings["track_inventory"],
     )
+
+
+def _pictures(ctx: ImportContext, p: Product) -> tuple[list[images.Picture] | None, tuple]:
+    """The product's photos as uploaded in this exchange, and a key for the fingerprint. None
+    when a photo is missing (1C exported without pictures): the shop's photos then stay."""
+    if not p.images:
+        return [], ()
+    if ctx.images is None:
+        ctx.once("no_images_dir", "photos not imported: set XC1C_XCART_ROOT or images_path")
+        return None, p.images
+    found = []
+    for name in dict.fromkeys(p.images):
+        try:
+            path = resolve_inside(ctx.exchange_dir, safe_relative_path(name))
+        except BadFileName as exc:
+            ctx.warn(f"product {p.id}: photo {exc}")
+            continue
+        if not path.is_file():
+            ctx.counts["photos_not_uploaded"] += 1
+            return None, p.images
+        try:
+            found.append(images.examine(path))
+        except images.NotAnImage as exc:
+            ctx.warn(f"product {p.id}: {exc}")
+    return found, tuple(pic.content_md5 for pic in found)
+
+
+def sync_images(ctx: ImportContext, cur: Cursor, wanted: dict[int, list[images.Picture]]) -> None:
+    """Make each product's 1C photos exactly `wanted`, in order, reusing unchanged ones."""
+    if not wanted or ctx.images is None:
+        return
+    table = ctx.schema.table("product_images")
+    have: dict[int, list[tuple[int, str, int]]] = {}
+    for image_id, pid, md5, orderby in image_state.current(cur, ctx.prefix, table, list(wanted)):
+        have.setdefault(pid, []).append((image_id, md5, orderby))
+    new_rows, drop, reorder = [], [], []
+    for pid, pictures in wanted.items():
+        existing = {md5: (image_id, orderby) for image_id, md5, orderby in have.get(pid, [])}
+        drop += [
+            i for i, md5, _ in have.get(pid, []) if md5 not in {p.content_md5 for p in pictures}
+        ]
+        seen = set()
+        for position, pic in enumerate(pictures):
+            if pic.content_md5 in seen:
+                continue
+            seen.add(pic.content_md5)
+            if pic.content_md5 in existing:
+                image_id, orderby = existing[pic.content_md5]
+                if orderby != position:
+                    reorder.append((position, image_id))
+            else:
+                new_rows.append((pid, position, pic))
+    ctx.released_files += images.delete_rows(cur, ctx.schema, drop)
+    image_state.forget(cur, ctx.prefix, drop)
+    cur.executemany(f"UPDATE {table} SET orderby = %s WHERE id = %s", reorder)
+    new_ids = images.insert_rows(cur, ctx.schema, ctx.images, new_rows)
+    image_state.remember(
+        cur,
+        ctx.prefix,
+        [(i, pid, pic.content_md5) for i, (pid, _, pic) in zip(new_ids, new_rows, strict=True)],
+    )
+    ctx.counts["photos_added"] += len(new_ids)
+    ctx.counts["photos_removed"] += len(drop)
+    if new_ids or drop or reorder:
+        ctx.entity_classes.add(images.ENTITY_CLASS)
 
 
 def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> None:
     """Write one batch of products in the caller's transaction."""
-    group_ids = [g for p in batch for g in p.group_ids]
-    category_of = {
-        ext: xc for ext, (xc, _) in idmap.lookup(cur, ctx.prefix, "category", group_ids).items()
-    }
+    category_of = idmap.ids(cur, ctx.prefix, "category", [g for p in batch for g in p.group_ids])
     known = idmap.lookup(cur, ctx.prefix, "product", [p.id for p in batch])
+    settings = ctx.settings
 
-    new: list[tuple[Product, xc_products.ProductFields, list[int], str]] = []
-    changed: dict[int, tuple[Product, xc_products.ProductFields, list[int], str]] = {}
+    new, changed, unchanged, gone = [], {}, [], {}
+    photos: dict[str, list[images.Picture] | None] = {}
     for p in dict((p.id, p) for p in batch).values():  # a repeated Ид: the last one wins
+        if p.deleted and settings["missing_action"] == "delete":
+            if p.id in known:
+                gone[p.id] = known[p.id][0]
+            else:
+                ctx.counts["products_skipped"] += 1
+            continue
         cats = [category_of[g] for g in p.group_ids if g in category_of]
         if len(cats) < len(p.group_ids):
             ctx.warn(f"product {p.id}: group(s) not in the catalog, linked to the known ones only")
         fields = _fields(ctx, p)
-        digest = fingerprint(fields, cats)
+        photos[p.id], photo_key = _pictures(ctx, p)
+        digest = fingerprint(fields, cats, photo_key, p.property_values, p.manufacturer)
         if p.id in known:
             xc_id, old = known[p.id]
             if old == digest:
-                ctx.counts["products_unchanged"] += 1
+                unchanged.append(p.id)
             else:
                 changed[xc_id] = (p, fields, cats, digest)
         elif p.deleted:
@@ -64,22 +152,48 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
             new.append((p, fields, cats, digest))
 
     new_ids = xc_products.insert(cur, ctx.schema, [f for _, f, _, _ in new], ctx.languages)
+    created = dict(zip(new_ids, new, strict=True))
+    owned = [f for f in xc_products.OWNABLE if settings[OWNERSHIP[f]]]
     xc_products.update(
-        cur, ctx.schema, {pid: f for pid, (_, f, _, _) in changed.items()}, ctx.languages
+        cur, ctx.schema, {pid: f for pid, (_, f, _, _) in changed.items()}, ctx.languages, owned
     )
-    links = {pid: cats for pid, (_, _, cats, _) in zip(new_ids, new, strict=True)}
-    links.update({pid: cats for pid, (_, _, cats, _) in changed.items()})
+    links = {pid: cats for pid, (_, _, cats, _) in created.items()}
+    if settings["update_categories"]:
+        links.update({pid: cats for pid, (_, _, cats, _) in changed.items()})
     xc_products.set_categories(cur, ctx.schema, links)
+    urls.add_product_urls(
+        cur, ctx.schema, {pid: f.name for pid, (_, f, _, _) in created.items()}, ctx.urls
+    )
+
+    touched = dict(created)
+    sync_images(
+        ctx,
+        cur,
+        {
+            pid: photos[p.id]
+            for pid, (p, _, _, _) in (
+                touched | changed if settings["update_images"] else touched
+            ).items()
+            if photos[p.id] is not None
+        },
+    )
+    valued = touched | changed if settings["update_attributes"] else touched
+    if valued:
+        apply_values(ctx, cur, [(pid, p) for pid, (p, _, _, _) in valued.items()])
     xc_products.refresh_quick_data(cur, ctx.schema, new_ids)
     idmap.store(
         cur,
         ctx.prefix,
         "product",
-        [(p.id, pid, d) for pid, (p, _, _, d) in zip(new_ids, new, strict=True)]
-        + [(p.id, pid, d) for pid, (p, _, _, d) in changed.items()],
+        [(p.id, pid, d) for pid, (p, _, _, d) in (created | changed).items()],
     )
+    idmap.touch(cur, ctx.prefix, "product", unchanged)
+    remove_products(ctx, cur, gone)
+
     ctx.counts["products_created"] += len(new_ids)
+    ctx.counts["products_unchanged"] += len(unchanged)
     ctx.counts["products_disabled"] += sum(1 for p, _, _, _ in changed.values() if p.deleted)
     ctx.counts["products_updated"] += sum(1 for p, _, _, _ in changed.values() if not p.deleted)
     if new_ids or changed:
         ctx.entity_classes.update(xc_products.ENTITY_CLASSES)
+        ctx.entity_classes.add(urls.ENTITY_CLASS)

@@ -18,11 +18,14 @@ from .records import (
     Document,
     Group,
     Groups,
+    Invalid,
     Offer,
     Price,
     PriceType,
     PriceTypes,
     Product,
+    Properties,
+    Property,
     Record,
     Section,
     Warehouse,
@@ -42,11 +45,16 @@ _TAGS = [
     *(f"{{*}}{name}" for name in _SECTIONS),
     "{*}СодержитТолькоИзменения",
     "{*}Группы",
+    "{*}Свойства",
     "{*}ТипыЦен",
     "{*}Склады",
     "{*}Товар",
     "{*}Предложение",
 ]
+
+
+class _BadItem(ValueError):
+    """One product or offer that cannot be read; the rest of the file still can."""
 
 
 class CommerceMLError(ValueError):
@@ -155,9 +163,11 @@ def _walk(events: etree.iterparse) -> Iterator[Record]:
         parent = el.getparent()
         parent_name = local(parent) if parent is not None else ""
         if name == "Товар" and parent_name == "Товары" and local(parent.getparent()) == "Каталог":
-            yield _product(el)
+            yield _item("product", _product, el)
         elif name == "Предложение" and parent_name == "Предложения":
-            yield _offer(el)
+            yield _item("offer", _offer, el)
+        elif name == "Свойства" and parent_name == "Классификатор":
+            yield Properties(tuple(_properties(el)))
         elif name == "Группы" and parent_name == "Классификатор":
             yield Groups(tuple(_groups(el)))
         elif name == "ТипыЦен" and parent_name in ("Классификатор", "ПакетПредложений"):
@@ -178,6 +188,15 @@ def _walk(events: etree.iterparse) -> Iterator[Record]:
                 el.clear(keep_tail=True)
             continue
         _release(el)
+
+
+def _item(kind: str, parse, el: etree._Element) -> Product | Offer | Invalid:
+    try:
+        return parse(el)
+    except _BadItem as exc:
+        kids = _kids(el)
+        name = _first(kids, "Наименование") or _first(kids, "Ид")
+        return Invalid(kind, el.sourceline, str(exc), name)
 
 
 def _release(el: etree._Element) -> None:
@@ -208,6 +227,22 @@ def _groups(container: etree._Element) -> Iterator[Group]:
             sub = group.find("{*}Группы")
             if sub is not None:
                 stack.append((sub, gid))
+
+
+def _properties(el: etree._Element) -> Iterator[Property]:
+    for prop in el:
+        kids = _kids(prop)
+        pid = _first(kids, "Ид")
+        if not pid:
+            continue
+        values = []
+        for box in kids.get("ВариантыЗначений", ()):
+            for variant in box:
+                vk = _kids(variant)
+                if vid := _first(vk, "ИдЗначения"):
+                    values.append((vid, _first(vk, "Значение")))
+        name, value_type = _first(kids, "Наименование"), _first(kids, "ТипЗначений")
+        yield Property(pid, name, value_type, tuple(values))
 
 
 def _price_types(el: etree._Element) -> Iterator[PriceType]:
@@ -244,7 +279,7 @@ def _product(el: etree._Element) -> Product:
     kids = _kids(el)
     pid = _first(kids, "Ид")
     if not pid:
-        raise CommerceMLError("product without Ид", el.sourceline, "Товар")
+        raise _BadItem("product without Ид")
     requisites = _requisites(kids.get("ЗначенияРеквизитов", [None])[0])
     weight = decimal(_first(kids, "Вес")) if "Вес" in kids else None
     if weight is None:
@@ -263,7 +298,31 @@ def _product(el: etree._Element) -> Product:
         images=tuple(t for i in kids.get("Картинка", ()) if (t := (i.text or "").strip())),
         requisites=requisites,
         deleted=el.get("Статус") == "Удален" or bool(flag(_first(kids, "ПометкаУдаления"))),
+        manufacturer=_manufacturer(kids),
+        property_values=_property_values(kids),
     )
+
+
+def _manufacturer(kids: dict[str, list[etree._Element]]) -> tuple[str, str] | None:
+    for el in kids.get("Изготовитель", ()):
+        mk = _kids(el)
+        name = _first(mk, "Наименование")
+        if name:
+            return (_first(mk, "Ид") or name, name)
+    return None
+
+
+def _property_values(kids: dict[str, list[etree._Element]]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for box in kids.get("ЗначенияСвойств", ()):
+        for value in box:
+            vk = _kids(value)
+            prop = _first(vk, "Ид")
+            for v in vk.get("Значение", ()):
+                text_value = (v.text or "").strip()
+                if prop and text_value:
+                    pairs.append((prop, text_value))
+    return tuple(pairs)
 
 
 def _inner_text(el: etree._Element | None) -> str:
@@ -283,7 +342,7 @@ def _offer(el: etree._Element) -> Offer:
     kids = _kids(el)
     oid = _first(kids, "Ид")
     if not oid:
-        raise CommerceMLError("offer without Ид", el.sourceline, "Предложение")
+        raise _BadItem("offer without Ид")
     product_id, _, characteristic = oid.partition("#")
     prices = None
     if "Цены" in kids:
@@ -292,7 +351,10 @@ def _offer(el: etree._Element) -> Offer:
             pk = _kids(p)
             value = decimal(_first(pk, "ЦенаЗаЕдиницу"))
             if value is not None:
-                found.append(Price(_first(pk, "ИдТипаЦены"), value, _first(pk, "Валюта")))
+                coefficient = decimal(_first(pk, "Коэффициент"))
+                found.append(
+                    Price(_first(pk, "ИдТипаЦены"), value, _first(pk, "Валюта"), coefficient)
+                )
         prices = tuple(found)
     stock: list[tuple[str, Decimal]] = []
     for wh in kids.get("Склад", ()):  # ≤ 2.08: <Склад ИдСклада=… КоличествоНаСкладе=…/>
@@ -318,4 +380,18 @@ def _offer(el: etree._Element) -> Offer:
         quantity=quantity,
         stock=tuple(stock),
         deleted=bool(flag(_first(kids, "ПометкаУдаления"))) or el.get("Статус") == "Удален",
+        sku=_first(kids, "Артикул"),
+        barcode=_first(kids, "Штрихкод"),
+        characteristics=_characteristics(kids),
     )
+
+
+def _characteristics(kids: dict[str, list[etree._Element]]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for box in kids.get("ХарактеристикиТовара", ()):
+        for c in box:
+            ck = _kids(c)
+            name, value = _first(ck, "Наименование"), _first(ck, "Значение")
+            if name and value:
+                pairs.append((name, value))
+    return tuple(pairs)

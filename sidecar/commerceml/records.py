@@ -51,6 +51,23 @@ class PriceTypes:
 
 
 @dataclass(frozen=True, slots=True)
+class Property:
+    """A classifier property. `value_type` is 1C's ТипЗначений (Справочник, Строка, Число,
+    Булево, …; empty when the file does not say); `values` are a Справочник's (ИдЗначения,
+    Значение) pairs."""
+
+    id: str
+    name: str
+    value_type: str
+    values: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Properties:
+    items: tuple[Property, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Warehouse:
     id: str
     name: str
@@ -73,6 +90,8 @@ class Product:
     images: tuple[str, ...]
     requisites: tuple[tuple[str, str], ...]
     deleted: bool
+    manufacturer: tuple[str, str] | None = None  # Изготовитель (Ид, Наименование)
+    property_values: tuple[tuple[str, str], ...] = ()  # (property Ид, value or ИдЗначения)
 
     def requisite(self, name: str) -> str | None:
         for key, value in self.requisites:
@@ -83,9 +102,12 @@ class Product:
 
 @dataclass(frozen=True, slots=True)
 class Price:
+    """ЦенаЗаЕдиницу of one price type; `coefficient` is how many base units the price is for."""
+
     price_type_id: str
     value: Decimal
     currency: str
+    coefficient: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +123,21 @@ class Offer:
     quantity: Decimal | None
     stock: tuple[tuple[str, Decimal], ...]
     deleted: bool
+    sku: str = ""
+    barcode: str = ""
+    characteristics: tuple[tuple[str, str], ...] = ()  # ХарактеристикиТовара (name, value)
 
 
-Record = Document | Section | Groups | PriceTypes | Warehouses | Product | Offer
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    """An item the reader could not make sense of; the import reports it and goes on."""
+
+    kind: str  # "product" | "offer"
+    line: int | None
+    reason: str
+    name: str
+
+
+Record = (
+    Document | Section | Groups | Properties | PriceTypes | Warehouses | Product | Offer | Invalid
+)

@@ -20,10 +20,11 @@ import pymysql
 from flask import Blueprint, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
-from ..catalog.importer import CatalogImport, summary
+from ..catalog.importer import CatalogImport, deactivate, summary
 from ..config import Config
 from ..db import advisory_lock, connect
 from ..errors import AuthFailed, BadRequest, ExchangeError, NoSession, UploadTooLarge
+from ..safepath import resolve_inside, safe_relative_path
 from ..settings import read_settings
 from ..state import jobs, sessions
 from . import replies, upload
@@ -119,19 +120,18 @@ def catalog_file(call: Call) -> Response:
 
 def catalog_import(call: Call) -> Response:
     name = _filename()
-    relative = upload.safe_relative_path(name)
+    relative = safe_relative_path(name)
     prefix = call.config.table_prefix
-    lock = f"xc1c:{call.config.db.database}:{prefix}:catalog-import"
-    with advisory_lock(call.conn, lock) as got:
+    with advisory_lock(call.conn, import_lock(call.config)) as got:
         if not got:
             return replies.progress(f"{name}: another import step is running, waiting")
         upload.unpack_archives(call.directory)
-        path = upload.resolve_inside(call.directory, relative)
+        path = resolve_inside(call.directory, relative)
         if not path.is_file():
             raise BadRequest(f"{name}: no such file was uploaded in this exchange")
         job = jobs.get_or_create(call.conn, prefix, call.session.id, str(relative))
         importer = CatalogImport(
-            call.conn, prefix, call.settings, call.settings["batch_size"], call.config.xcart_root
+            call.conn, prefix, call.settings, call.directory, call.config.xcart_root
         )
         step = importer.run_step(path, job, call.settings["step_seconds"])
     if not step.done:
@@ -142,7 +142,29 @@ def catalog_import(call: Call) -> Response:
 
 
 def catalog_deactivate(call: Call) -> Response:
-    return replies.success("deactivation: nothing to deactivate")
+    stamp = request.args.get("timestamp", "")
+    if not stamp.isdigit():
+        raise BadRequest("deactivate needs the timestamp= line checkauth answered")
+    prefix = call.config.table_prefix
+    with advisory_lock(call.conn, import_lock(call.config)) as got:
+        if not got:
+            return replies.progress("another import step is running, waiting")
+        counts = deactivate(
+            call.conn, prefix, call.settings, call.directory, call.config.xcart_root, int(stamp)
+        )
+    if call.settings["catalog_mode"] != "overwrite":
+        return replies.success("update mode: a full export removes nothing")
+    removed_p = counts.get("products_disabled", 0) + counts.get("products_deleted", 0)
+    removed_c = counts.get("categories_disabled", 0) + counts.get("categories_deleted", 0)
+    log.info(
+        "deactivate: session=%s products=%s categories=%s", call.session.id, removed_p, removed_c
+    )
+    return replies.success(f"removed: {removed_p} products, {removed_c} categories")
+
+
+def import_lock(config: Config) -> str:
+    """One catalog write at a time per shop, across workers and instances."""
+    return f"xc1c:{config.db.database}:{config.table_prefix}:catalog-import"
 
 
 def catalog_complete(call: Call) -> Response:

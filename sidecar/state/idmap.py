@@ -1,6 +1,6 @@
 """The 1C Ид ⇄ X-Cart id map. Matching is by Ид only (never by name or SKU), and a mapping
 whose X-Cart row an admin deleted is treated as absent, so the item is created again instead of
-updating nothing."""
+updating nothing. `seen_at` is when 1C last sent the item: a full export disables the rest."""
 
 from __future__ import annotations
 
@@ -12,7 +12,19 @@ import pymysql
 from ..db import placeholders, quote_identifier
 
 # kind -> (X-Cart table, its primary key)
-TARGETS = {"category": ("categories", "category_id"), "product": ("products", "product_id")}
+TARGETS = {
+    "category": ("categories", "category_id"),
+    "product": ("products", "product_id"),
+    "attribute": ("attributes", "id"),
+    "option": ("attribute_options", "id"),
+    "variant": ("product_variants", "id"),
+    "variant_attribute": ("attributes", "id"),
+    "variant_value": ("attribute_values_select", "id"),
+}
+
+
+def _table(prefix: str) -> str:
+    return quote_identifier(prefix + "xc1c_id_map")
 
 
 def lookup(
@@ -24,7 +36,7 @@ def lookup(
     table, pk = TARGETS[kind]
     ids = list(dict.fromkeys(ext_ids))
     cur.execute(
-        f"SELECT m.ext_id, m.xc_id, m.fingerprint FROM {quote_identifier(prefix + 'xc1c_id_map')} m"
+        f"SELECT m.ext_id, m.xc_id, m.fingerprint FROM {_table(prefix)} m"
         f" JOIN {quote_identifier(prefix + table)} t ON t.{quote_identifier(pk)} = m.xc_id"
         f" WHERE m.kind = %s AND m.ext_id IN ({placeholders(ids)})",
         (kind, *ids),
@@ -32,17 +44,63 @@ def lookup(
     return {ext: (xc, fp) for ext, xc, fp in cur.fetchall()}
 
 
+def ids(
+    cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence[str]
+) -> dict[str, int]:
+    return {ext: xc for ext, (xc, _) in lookup(cur, prefix, kind, ext_ids).items()}
+
+
 def store(
     cur: pymysql.cursors.Cursor, prefix: str, kind: str, rows: Iterable[tuple[str, int, str]]
 ) -> None:
-    """(ext_id, xc_id, fingerprint) upserts."""
+    """(ext_id, xc_id, fingerprint) upserts; each counts as seen now."""
     now = int(time.time())
-    values = [(kind, ext, xc, fp, now) for ext, xc, fp in rows]
+    values = [(kind, ext, xc, fp, now, now) for ext, xc, fp in rows]
     if values:
         cur.executemany(
-            f"INSERT INTO {quote_identifier(prefix + 'xc1c_id_map')}"
-            " (kind, ext_id, xc_id, fingerprint, updated_at) VALUES (%s, %s, %s, %s, %s)"
+            f"INSERT INTO {_table(prefix)}"
+            " (kind, ext_id, xc_id, fingerprint, updated_at, seen_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s)"
             " ON DUPLICATE KEY UPDATE xc_id = VALUES(xc_id), fingerprint = VALUES(fingerprint),"
-            " updated_at = VALUES(updated_at)",
+            " updated_at = VALUES(updated_at), seen_at = VALUES(seen_at)",
             values,
         )
+
+
+def touch(cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence[str]) -> None:
+    """Mark items as sent by 1C now, without changing anything else."""
+    if ext_ids:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET seen_at = %s"
+            f" WHERE kind = %s AND ext_id IN ({placeholders(ext_ids)})",
+            (int(time.time()), kind, *ext_ids),
+        )
+
+
+def unseen(cur: pymysql.cursors.Cursor, prefix: str, kind: str, before: int) -> dict[str, int]:
+    """Items of a kind 1C has not sent since `before` (ext_id → X-Cart id)."""
+    cur.execute(
+        f"SELECT ext_id, xc_id FROM {_table(prefix)} WHERE kind = %s AND seen_at < %s",
+        (kind, before),
+    )
+    return dict(cur.fetchall())
+
+
+def forget(cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence[str]) -> None:
+    if ext_ids:
+        cur.execute(
+            f"DELETE FROM {_table(prefix)} WHERE kind = %s AND ext_id IN ({placeholders(ext_ids)})",
+            (kind, *ext_ids),
+        )
+
+
+def all_ids(cur: pymysql.cursors.Cursor, prefix: str, kind: str) -> list[int]:
+    cur.execute(f"SELECT xc_id FROM {_table(prefix)} WHERE kind = %s", (kind,))
+    return [r[0] for r in cur.fetchall()]
+
+
+def seen_since(cur: pymysql.cursors.Cursor, prefix: str, kind: str, since: int) -> int:
+    cur.execute(
+        f"SELECT COUNT(*) FROM {_table(prefix)} WHERE kind = %s AND seen_at >= %s", (kind, since)
+    )
+    return cur.fetchone()[0]

@@ -23,6 +23,7 @@ class Job:
     position: int
     counts: dict[str, int] = field(default_factory=dict)
     message: str = ""
+    started_at: int = 0
 
 
 def _table(prefix: str) -> str:
@@ -38,13 +39,14 @@ def get_or_create(conn: pymysql.Connection, prefix: str, session_id: int, filena
             (session_id, filename, RUNNING, now, now),
         )
         cur.execute(
-            f"SELECT id, filename, status, position, counts, message FROM {_table(prefix)}"
+            f"SELECT id, filename, status, position, counts, message, created_at"
+            f" FROM {_table(prefix)}"
             " WHERE session_id = %s AND filename = %s",
             (session_id, filename),
         )
-        jid, name, status, position, counts, message = cur.fetchone()
+        jid, name, status, position, counts, message, created = cur.fetchone()
     conn.commit()
-    return Job(jid, name, status, position, json.loads(counts), message)
+    return Job(jid, name, status, position, json.loads(counts), message, created)
 
 
 def save(cur: pymysql.cursors.Cursor, prefix: str, job: Job) -> None:

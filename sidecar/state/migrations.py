@@ -36,7 +36,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 UNIQUE KEY session_file (session_id, filename)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
             """CREATE TABLE IF NOT EXISTS {p}xc1c_id_map (
-                kind VARCHAR(16) NOT NULL,
+                kind VARCHAR(32) NOT NULL,
                 ext_id VARCHAR(191) NOT NULL,
                 xc_id INT UNSIGNED NOT NULL,
                 fingerprint CHAR(32) NOT NULL DEFAULT '',
@@ -60,6 +60,32 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 currency VARCHAR(16) NOT NULL DEFAULT '',
                 position INT UNSIGNED NOT NULL DEFAULT 0,
                 seen_at INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
+    (
+        2,
+        [
+            # When 1C last sent an item: a full export disables what it did not send.
+            "ALTER TABLE {p}xc1c_id_map ADD COLUMN seen_at INT UNSIGNED NOT NULL DEFAULT 0,"
+            " ADD KEY seen (kind, seen_at)",
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_properties (
+                ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
+                name VARCHAR(255) NOT NULL,
+                value_type VARCHAR(64) NOT NULL DEFAULT '',
+                seen_at INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_warehouses (
+                ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
+                name VARCHAR(255) NOT NULL,
+                seen_at INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+            # The product photos that came from 1C (photos added in the shop are not listed).
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_images (
+                image_id INT UNSIGNED NOT NULL PRIMARY KEY,
+                product_id INT UNSIGNED NOT NULL,
+                content_md5 CHAR(32) NOT NULL,
+                KEY product (product_id)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
         ],
     ),

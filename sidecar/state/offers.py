@@ -27,10 +27,10 @@ def store_price_types(
     )
 
 
-def price_types(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[str, str]]:
-    """(ext_id, name), the most recently listed first, in 1C's order."""
+def price_types(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[str, str, str]]:
+    """(ext_id, name, currency), the most recently listed first, in 1C's order."""
     cur.execute(
-        f"SELECT ext_id, name FROM {quote_identifier(prefix + 'xc1c_price_types')}"
+        f"SELECT ext_id, name, currency FROM {quote_identifier(prefix + 'xc1c_price_types')}"
         " ORDER BY seen_at DESC, position"
     )
     return list(cur.fetchall())
@@ -83,3 +83,12 @@ def product_totals(
         else:
             out.append((pid, char_price, char_qty))
     return out
+
+
+def forget_products(cur: pymysql.cursors.Cursor, prefix: str, product_ids: Sequence[int]) -> None:
+    if product_ids:
+        cur.execute(
+            f"DELETE FROM {quote_identifier(prefix + 'xc1c_offers')}"
+            f" WHERE product_id IN ({placeholders(product_ids)})",
+            tuple(product_ids),
+        )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pymysql
 
+from ..db import placeholders
 from .schema import Schema
 
 ENTITY_CLASSES = (
@@ -150,3 +151,36 @@ def rebuild_nested_set(cur: pymysql.cursors.Cursor, schema: Schema) -> int:
         flags,
     )
     return len(changed)
+
+
+def disable(cur: pymysql.cursors.Cursor, schema: Schema, category_ids: Sequence[int]) -> int:
+    if not category_ids:
+        return 0
+    cur.execute(
+        f"UPDATE {schema.table('categories')} SET enabled = 0"
+        f" WHERE enabled = 1 AND category_id IN ({placeholders(category_ids)})",
+        tuple(category_ids),
+    )
+    return cur.rowcount
+
+
+def delete(cur: pymysql.cursors.Cursor, schema: Schema, category_ids: Sequence[int]) -> int:
+    """Remove categories; a surviving child (one the shop created, say) moves up to the nearest
+    ancestor that stays, instead of being orphaned by the ON DELETE SET NULL."""
+    doomed = set(category_ids)
+    if not doomed:
+        return 0
+    table = schema.table("categories")
+    cur.execute(f"SELECT category_id, parent_id FROM {table}")
+    parent = dict(cur.fetchall())
+    moves = []
+    for cid, pid in parent.items():
+        if cid in doomed or pid not in doomed:
+            continue
+        while pid in doomed:
+            pid = parent.get(pid)
+        moves.append((pid, cid))
+    cur.executemany(f"UPDATE {table} SET parent_id = %s WHERE category_id = %s", moves)
+    ids = tuple(doomed)
+    cur.execute(f"DELETE FROM {table} WHERE category_id IN ({placeholders(ids)})", ids)
+    return cur.rowcount

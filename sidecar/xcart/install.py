@@ -8,7 +8,7 @@ import pymysql
 
 from ..db import quote_identifier
 from ..errors import XC1CError
-from ..paths import XCART_SCHEMA_SQL
+from ..project_files import XCART_SCHEMA_SQL
 from .schema import Schema
 
 LANGUAGES = [("en", "eng", "English", "Английский"), ("ru", "rus", "Russian", "Русский")]

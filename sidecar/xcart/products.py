@@ -39,6 +39,11 @@ class ProductFields:
     description: str
     weight: Decimal
     enabled: bool
+    track_inventory: bool = True
+
+
+# Fields of an existing product that the import may overwrite (the `update_*` settings).
+OWNABLE = ("name", "description", "sku", "weight")
 
 
 def description_html(text: str) -> str:
@@ -76,7 +81,7 @@ def insert(
                 "weight": p.weight,
                 "price": 0,
                 "amount": 0,
-                "inventoryEnabled": 1,
+                "inventoryEnabled": int(p.track_inventory),
                 "date": now,
                 "arrivalDate": _midnight(now),
                 "updateDate": now,
@@ -104,28 +109,41 @@ def update(
     schema: Schema,
     products: Mapping[int, ProductFields],
     languages: Sequence[str],
+    owned: Sequence[str] = OWNABLE,
 ) -> None:
-    """Update what 1C owns; price, stock and anything the admin set in X-Cart stay."""
+    """Update what 1C owns (`owned` ⊆ OWNABLE, plus the enabled state); price, stock and
+    whatever the admin keeps for the shop stay."""
     if not products:
         return
     now = int(time.time())
+    values = {
+        "sku": lambda p: p.sku,
+        "weight": lambda p: p.weight,
+        "enabled": lambda p: int(p.enabled),
+        "inventoryEnabled": lambda p: 1,
+        "updateDate": lambda p: now,
+        "entityVersion": lambda p: str(uuid.uuid4()),
+    }
+    columns = [c for c in values if c in owned or c not in OWNABLE]
+    if not all(p.track_inventory for p in products.values()):
+        columns.remove("inventoryEnabled")  # switched off: the shop's own choice stays
     update_from_rows(
         cur,
         schema.table("products"),
         "product_id",
-        ["sku", "weight", "enabled", "updateDate", "entityVersion"],
-        [
-            (pid, p.sku, p.weight, int(p.enabled), now, str(uuid.uuid4()))
-            for pid, p in products.items()
-        ],
+        columns,
+        [(pid, *(values[c](p) for c in columns)) for pid, p in products.items()],
     )
-    update_from_rows(
-        cur,
-        schema.table("product_translations"),
-        "id",
-        ["name", "description"],
-        [(pid, p.name, description_html(p.description)) for pid, p in products.items()],
-    )
+    texts = {"name": lambda p: p.name, "description": lambda p: description_html(p.description)}
+    text_columns = [c for c in texts if c in owned]
+    if text_columns:
+        update_from_rows(
+            cur,
+            schema.table("product_translations"),
+            "id",
+            text_columns,
+            [(pid, *(texts[c](p) for c in text_columns)) for pid, p in products.items()],
+        )
     ids = list(products)
     cur.execute(
         f"SELECT id, code FROM {schema.table('product_translations')}"
@@ -244,7 +262,16 @@ def refresh_quick_data(
         "price": "p.price",
     }
     if schema.has_column("quick_data", "minPrice"):  # added by XC\ProductVariants
-        computed.update(minPrice="p.price", maxPrice="p.price")
+        lowest, highest = "p.price", "p.price"
+        if schema.has_table("product_variants"):
+            variant = (
+                "SELECT {}(IF(v.defaultPrice, p.price, v.price)) FROM {} v"
+                " WHERE v.product_id = p.product_id"
+            )
+            table = schema.table("product_variants")
+            lowest = f"COALESCE(({variant.format('MIN', table)}), p.price)"
+            highest = f"COALESCE(({variant.format('MAX', table)}), p.price)"
+        computed.update(minPrice=lowest, maxPrice=highest)
     # Columns other modules add to quick_data get X-Cart's value for them.
     fixed = {c: v for c, v in schema.row_defaults("quick_data").items() if c not in computed}
     columns = ", ".join(quote_identifier(c) for c in [*computed, *fixed])
@@ -273,3 +300,34 @@ def price_and_amount(
         ids,
     )
     return {pid: (price, amount) for pid, price, amount in cur.fetchall()}
+
+
+def delete(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]) -> list[str]:
+    """Remove products (X-Cart's foreign keys cascade to translations, links, images rows,
+    clean URLs, attribute values, variants). Returns the image files they used."""
+    if not product_ids:
+        return []
+    ids = tuple(product_ids)
+    cur.execute(
+        f"SELECT DISTINCT path FROM {schema.table('product_images')}"
+        f" WHERE product_id IN ({placeholders(ids)})",
+        ids,
+    )
+    paths = [r[0] for r in cur.fetchall()]
+    cur.execute(
+        f"DELETE FROM {schema.table('products')} WHERE product_id IN ({placeholders(ids)})", ids
+    )
+    return paths
+
+
+def disable(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]) -> int:
+    """Hide products from the storefront; returns how many were enabled before."""
+    if not product_ids:
+        return 0
+    ids = tuple(product_ids)
+    cur.execute(
+        f"UPDATE {schema.table('products')} SET enabled = 0, updateDate = %s,"
+        f" entityVersion = UUID() WHERE enabled = 1 AND product_id IN ({placeholders(ids)})",
+        (int(time.time()), *ids),
+    )
+    return cur.rowcount

@@ -16,7 +16,7 @@ from typing import Any
 import pymysql
 
 from ..db import quote_identifier
-from ..paths import XCART_COLUMN_DEFAULTS
+from ..project_files import XCART_COLUMN_DEFAULTS
 
 _NUMERIC = {
     "tinyint",

@@ -45,3 +45,15 @@ def bump_entity_versions(
             " VALUES (%s, UUID()) ON DUPLICATE KEY UPDATE version = UUID()",
             rows,
         )
+
+
+def currency_code(cur: pymysql.cursors.Cursor, schema: Schema) -> str:
+    """ISO code of the shop's currency (General/shop_currency holds its numeric id)."""
+    value = config_value(cur, schema, CONFIG_CATEGORY_GENERAL, "shop_currency") or ""
+    if not value.strip().isdigit():
+        return ""
+    cur.execute(
+        f"SELECT code FROM {schema.table('currencies')} WHERE currency_id = %s", (int(value),)
+    )
+    row = cur.fetchone()
+    return row[0] if row else ""
