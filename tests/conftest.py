@@ -15,8 +15,9 @@ import pytest
 from sidecar.app import create_app
 from sidecar.config import Config, DatabaseParams, parse_database_url
 from sidecar.db import connect, quote_identifier
-from sidecar.onec_client import OneCClient
+from sidecar.onec_client import OneCClient, files_from_paths
 from sidecar.settings import MODULE_CATEGORY, write_setting
+from sidecar.state import idmap
 from sidecar.state.migrations import migrate
 from sidecar.xcart.install import create_xcart_schema
 
@@ -140,9 +141,16 @@ def config(database: Config, tmp_path: Path) -> Config:
 
 
 @pytest.fixture
-def conn(config: Config) -> Iterator[pymysql.Connection]:
+def images_dir(tmp_path: Path) -> Path:
+    """X-Cart's images/ directory of the test shop."""
+    return tmp_path / "xcart" / "images"
+
+
+@pytest.fixture
+def conn(config: Config, images_dir: Path) -> Iterator[pymysql.Connection]:
     c = connect(config.db)
     reset(c, config.table_prefix)
+    write_setting(c, config.table_prefix, "images_path", str(images_dir))
     yield c
     c.close()
 
@@ -188,4 +196,25 @@ def query(conn: pymysql.Connection, sql: str, *args) -> list[tuple]:
 
 
 def catalog_files() -> list[tuple[str, bytes]]:
-    return [(n, (DATA / "catalog" / n).read_bytes()) for n in ("import.xml", "offers.xml")]
+    """The project's sample export: import.xml, offers.xml and the photos in import_files/."""
+    return files_from_paths([DATA / "catalog"])
+
+
+def xc_id(conn, kind: str, ext: str) -> int:
+    with conn.cursor() as cur:
+        return idmap.lookup(cur, PREFIX, kind, [ext])[ext][0]
+
+
+def assert_nested_set_valid(conn) -> None:
+    rows = query(conn, "SELECT category_id, parent_id, lpos, rpos, depth FROM {p}categories")
+    by_id = {r[0]: r for r in rows}
+    bounds = sorted(b for r in rows for b in (r[2], r[3]))
+    assert bounds == list(range(1, 2 * len(rows) + 1)), "lpos/rpos must be a permutation of 1..2n"
+    for cid, parent, lpos, rpos, depth in rows:
+        assert lpos < rpos
+        if parent is None:
+            assert depth == -1 and lpos == 1
+            continue
+        p = by_id[parent]
+        assert p[2] < lpos and rpos < p[3], f"category {cid} not inside its parent"
+        assert depth == p[4] + 1

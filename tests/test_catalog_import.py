@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import PREFIX, catalog_files, query, set_setting
+from conftest import assert_nested_set_valid, catalog_files, query, set_setting, xc_id
 from lxml import etree
-
-from sidecar.state import idmap
-
-
-def xc_id(conn, kind: str, ext: str) -> int:
-    with conn.cursor() as cur:
-        return idmap.lookup(cur, PREFIX, kind, [ext])[ext][0]
 
 
 def product(conn, ext: str) -> dict:
@@ -33,21 +26,6 @@ def product(conn, ext: str) -> dict:
     ]
     row = query(conn, f"SELECT {', '.join(cols)} FROM {{p}}products WHERE product_id = %s", pid)[0]
     return dict(zip(cols, row, strict=True))
-
-
-def assert_nested_set_valid(conn) -> None:
-    rows = query(conn, "SELECT category_id, parent_id, lpos, rpos, depth FROM {p}categories")
-    by_id = {r[0]: r for r in rows}
-    bounds = sorted(b for r in rows for b in (r[2], r[3]))
-    assert bounds == list(range(1, 2 * len(rows) + 1)), "lpos/rpos must be a permutation of 1..2n"
-    for cid, parent, lpos, rpos, depth in rows:
-        assert lpos < rpos
-        if parent is None:
-            assert depth == -1 and lpos == 1
-            continue
-        p = by_id[parent]
-        assert p[2] < lpos and rpos < p[3], f"category {cid} not inside its parent"
-        assert depth == p[4] + 1
 
 
 def test_groups_become_a_category_tree(onec, conn):

@@ -129,7 +129,13 @@ def test_properties_manufacturer_and_characteristics():
     shirt = next(r for r in recs if isinstance(r, Product))
     assert shirt.property_values == (
         ("p0000000-0000-0000-0000-000000000001", "v0000000-0000-0000-0000-000000000001"),
-    )
+        ("p0000000-0000-0000-0000-000000000002", "v0000000-0000-0000-0000-000000000021"),
+        ("p0000000-0000-0000-0000-000000000003", "Лён"),
+        ("p0000000-0000-0000-0000-000000000004", "true"),
+    ), "an empty <Значение/> is no value"
+    assert shirt.images == ("import_files/a1/shirt.jpg", "import_files/a1/shirt-back.png")
+    dress = [r for r in recs if isinstance(r, Product)][1]
+    assert dress.manufacturer == ("m0000000-0000-0000-0000-000000000002", "Ателье «Весна»")
     offers = [
         r for r in records((DATA / "catalog" / "offers.xml").read_bytes()) if isinstance(r, Offer)
     ]

@@ -9,8 +9,7 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, query
-from test_catalog_import import assert_nested_set_valid
+from conftest import SAMPLES, assert_nested_set_valid, query
 
 from sidecar.onec_client import exchange_order
 

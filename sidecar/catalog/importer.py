@@ -122,8 +122,8 @@ class CatalogImport:
         return StepResult(True, 100, job)
 
     def _note_section(self, ctx: ImportContext, record: Document | Section) -> None:
-        if isinstance(record, Section) and record.only_changes is False:
-            ctx.counts[f"full_{record.kind}"] = 1
+        if isinstance(record, Section) and record.only_changes is not None:
+            ctx.counts[f"{'partial' if record.only_changes else 'full'}_{record.kind}"] = 1
 
     def _commit_batch(
         self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list, choice: PriceChoice
@@ -188,9 +188,13 @@ class CatalogImport:
                 kinds = []
                 if ctx.counts["full_catalog"] and _products_seen(ctx.counts):
                     kinds.append("product")
-                if ctx.counts["full_classifier"] and ctx.counts["groups_in_file"]:
+                # A classifier that does not say is as full as the catalog beside it.
+                full_classifier = ctx.counts["full_classifier"] or (
+                    ctx.counts["full_catalog"] and not ctx.counts["partial_classifier"]
+                )
+                if full_classifier and ctx.counts["groups_in_file"]:
                     kinds.append("category")
-                remove_unseen(ctx, cur, tuple(kinds), job.started_at)
+                remove_unseen(ctx, cur, tuple(kinds), job.started_us)
             job.status = jobs.DONE
             self._save(ctx, cur, job, job.position)
         self._release_files(ctx)
@@ -267,8 +271,11 @@ def summary(job: jobs.Job) -> list[str]:
     failed = g("items_failed", 0) + g("products_invalid", 0) + g("offers_invalid", 0)
     if failed:
         lines.append(f"skipped with errors: {failed}")
-    if g("photos_not_uploaded"):
-        lines.append(f"photos referenced but not uploaded: {c['photos_not_uploaded']}")
+    if g("products_without_uploaded_photos"):
+        lines.append(
+            f"products whose photos were not uploaded (kept as they are):"
+            f" {c['products_without_uploaded_photos']}"
+        )
     if g("warnings"):
         lines.append(f"warnings: {c['warnings']}")
         lines.extend(job.message.splitlines()[:10])
@@ -285,7 +292,9 @@ def deactivate(
 ) -> dict[str, int]:
     """`mode=deactivate&timestamp=`: the end of a full package export (2.09+/3.1, whose files
     all say "only changes"). In overwrite mode, what 1C has not sent since `since` is removed;
-    when it sent nothing at all since then, nothing is, rather than the whole catalog."""
+    when it sent nothing at all since then, nothing is, rather than the whole catalog.
+    `since` is the unix time checkauth gave 1C."""
+    since *= 1_000_000
     ctx = load_context(conn, prefix, settings, exchange_dir, xcart_root)
     if settings["catalog_mode"] != "overwrite":
         return {}

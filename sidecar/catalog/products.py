@@ -70,13 +70,22 @@ def _pictures(ctx: ImportContext, p: Product) -> tuple[list[images.Picture] | No
             ctx.warn(f"product {p.id}: photo {exc}")
             continue
         if not path.is_file():
-            ctx.counts["photos_not_uploaded"] += 1
-            return None, p.images
+            ctx.counts["products_without_uploaded_photos"] += 1
+            return None, ()
         try:
             found.append(images.examine(path))
         except images.NotAnImage as exc:
             ctx.warn(f"product {p.id}: {exc}")
     return found, tuple(pic.content_md5 for pic in found)
+
+
+def _kept_photos(ctx: ImportContext, cur: Cursor, product_ids: list[int]) -> dict[int, tuple]:
+    """Content of each product's current 1C photos, in order."""
+    rows = image_state.current(cur, ctx.prefix, ctx.schema.table("product_images"), product_ids)
+    out: dict[int, list[tuple[int, str]]] = {}
+    for _, pid, md5, orderby in rows:
+        out.setdefault(pid, []).append((orderby, md5))
+    return {pid: tuple(md5 for _, md5 in sorted(v)) for pid, v in out.items()}
 
 
 def sync_images(ctx: ImportContext, cur: Cursor, wanted: dict[int, list[images.Picture]]) -> None:
@@ -127,6 +136,7 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
 
     new, changed, unchanged, gone = [], {}, [], {}
     photos: dict[str, list[images.Picture] | None] = {}
+    kept = _kept_photos(ctx, cur, [xc for xc, _ in known.values()])
     for p in dict((p.id, p) for p in batch).values():  # a repeated Ид: the last one wins
         if p.deleted and settings["missing_action"] == "delete":
             if p.id in known:
@@ -139,6 +149,8 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
             ctx.warn(f"product {p.id}: group(s) not in the catalog, linked to the known ones only")
         fields = _fields(ctx, p)
         photos[p.id], photo_key = _pictures(ctx, p)
+        if photos[p.id] is None and p.id in known:
+            photo_key = kept.get(known[p.id][0], ())  # the photos the shop keeps
         digest = fingerprint(fields, cats, photo_key, p.property_values, p.manufacturer)
         if p.id in known:
             xc_id, old = known[p.id]

@@ -26,6 +26,7 @@ def remove_products(ctx: ImportContext, cur: Cursor, items: dict[str, int]) -> N
         ctx.counts["products_deleted"] += len(ids)
     else:
         ctx.counts["products_disabled"] += products.disable(cur, ctx.schema, ids)
+        idmap.invalidate(cur, ctx.prefix, "product", list(items))
     ctx.entity_classes.update(products.ENTITY_CLASSES)
 
 
@@ -38,6 +39,7 @@ def remove_categories(ctx: ImportContext, cur: Cursor, items: dict[str, int]) ->
         idmap.forget(cur, ctx.prefix, "category", list(items))
     else:
         ctx.counts["categories_disabled"] += categories.disable(cur, ctx.schema, ids)
+        idmap.invalidate(cur, ctx.prefix, "category", list(items))
     categories.rebuild_nested_set(cur, ctx.schema)
     ctx.entity_classes.update(categories.ENTITY_CLASSES)
 

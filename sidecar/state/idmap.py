@@ -23,6 +23,11 @@ TARGETS = {
 }
 
 
+def now_us() -> int:
+    """seen_at and job starts are in microseconds: two exchanges can fall in one second."""
+    return time.time_ns() // 1000
+
+
 def _table(prefix: str) -> str:
     return quote_identifier(prefix + "xc1c_id_map")
 
@@ -55,7 +60,7 @@ def store(
 ) -> None:
     """(ext_id, xc_id, fingerprint) upserts; each counts as seen now."""
     now = int(time.time())
-    values = [(kind, ext, xc, fp, now, now) for ext, xc, fp in rows]
+    values = [(kind, ext, xc, fp, now, now_us()) for ext, xc, fp in rows]
     if values:
         cur.executemany(
             f"INSERT INTO {_table(prefix)}"
@@ -73,7 +78,7 @@ def touch(cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence
         cur.execute(
             f"UPDATE {_table(prefix)} SET seen_at = %s"
             f" WHERE kind = %s AND ext_id IN ({placeholders(ext_ids)})",
-            (int(time.time()), kind, *ext_ids),
+            (now_us(), kind, *ext_ids),
         )
 
 
@@ -104,3 +109,14 @@ def seen_since(cur: pymysql.cursors.Cursor, prefix: str, kind: str, since: int) 
         f"SELECT COUNT(*) FROM {_table(prefix)} WHERE kind = %s AND seen_at >= %s", (kind, since)
     )
     return cur.fetchone()[0]
+
+
+def invalidate(cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence[str]) -> None:
+    """Forget what was written, so the next time 1C sends the items they are written again
+    (a product disabled for missing from an export is enabled when it comes back)."""
+    if ext_ids:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET fingerprint = ''"
+            f" WHERE kind = %s AND ext_id IN ({placeholders(ext_ids)})",
+            (kind, *ext_ids),
+        )

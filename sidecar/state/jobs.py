@@ -23,7 +23,7 @@ class Job:
     position: int
     counts: dict[str, int] = field(default_factory=dict)
     message: str = ""
-    started_at: int = 0
+    started_us: int = 0
 
 
 def _table(prefix: str) -> str:
@@ -35,11 +35,12 @@ def get_or_create(conn: pymysql.Connection, prefix: str, session_id: int, filena
     with conn.cursor() as cur:
         cur.execute(
             f"INSERT IGNORE INTO {_table(prefix)} (session_id, filename, status, position, counts,"
-            " message, created_at, updated_at) VALUES (%s, %s, %s, 0, '{}', '', %s, %s)",
-            (session_id, filename, RUNNING, now, now),
+            " message, created_at, updated_at, started_us)"
+            " VALUES (%s, %s, %s, 0, '{}', '', %s, %s, %s)",
+            (session_id, filename, RUNNING, now, now, time.time_ns() // 1000),
         )
         cur.execute(
-            f"SELECT id, filename, status, position, counts, message, created_at"
+            f"SELECT id, filename, status, position, counts, message, started_us"
             f" FROM {_table(prefix)}"
             " WHERE session_id = %s AND filename = %s",
             (session_id, filename),

@@ -33,6 +33,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 message TEXT NOT NULL,
                 created_at INT UNSIGNED NOT NULL,
                 updated_at INT UNSIGNED NOT NULL,
+                started_us BIGINT UNSIGNED NOT NULL DEFAULT 0,
                 UNIQUE KEY session_file (session_id, filename)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
             """CREATE TABLE IF NOT EXISTS {p}xc1c_id_map (
@@ -67,7 +68,8 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         2,
         [
             # When 1C last sent an item: a full export disables what it did not send.
-            "ALTER TABLE {p}xc1c_id_map ADD COLUMN seen_at INT UNSIGNED NOT NULL DEFAULT 0,"
+            # (microseconds: two exchanges can fall within one second)
+            "ALTER TABLE {p}xc1c_id_map ADD COLUMN seen_at BIGINT UNSIGNED NOT NULL DEFAULT 0,"
             " ADD KEY seen (kind, seen_at)",
             """CREATE TABLE IF NOT EXISTS {p}xc1c_properties (
                 ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
