@@ -45,18 +45,28 @@ def deleted(el) -> bool:
     return el.get("Статус") == "Удален" or child_text(el, "ПометкаУдаления").lower() == "true"
 
 
+MANUFACTURER_NAMES = {"производитель", "бренд", "изготовитель", "марка"}
+
+
 def expected(files: list[Path]) -> dict:
-    groups, products, offers = set(), {}, []
+    groups, products, offers, properties, price_types, names = set(), {}, [], {}, [], {}
     for f in files:
         for el in ET.parse(f).getroot().iter():
             name = local(el.tag)
             if name == "Группа" and child_text(el, "Ид"):
                 groups.add((child_text(el, "Ид"), deleted(el)))
+            elif name == "Свойство" and child_text(el, "Ид"):
+                properties[child_text(el, "Ид")] = child_text(el, "Наименование")
+            elif name == "ТипыЦен":
+                price_types = [
+                    (child_text(t, "Ид"), child_text(t, "Валюта")) for t in children(el, "ТипЦены")
+                ]
         root = ET.parse(f).getroot()
         for cat in children(root, "Каталог"):
             for box in children(cat, "Товары"):
                 for t in children(box, "Товар"):
                     products[child_text(t, "Ид")] = deleted(t)
+                    names[child_text(t, "Ид")] = child_text(t, "Наименование")
         for pkg in [
             c for c in root if local(c.tag) in ("ПакетПредложений", "ИзмененияПакетаПредложений")
         ]:
@@ -66,7 +76,32 @@ def expected(files: list[Path]) -> dict:
         "groups": {g for g, d in groups if not d},
         "products": {p for p, d in products.items() if not d},
         "offers": offers,
+        "attributes": {
+            p for p, n in properties.items() if n.strip().casefold() not in MANUFACTURER_NAMES
+        },
+        "price_types": price_types,
+        "names": names,
     }
+
+
+def first_price(offer, price_types) -> Decimal | None:
+    """The price of the first listed price type, per base unit, when in roubles."""
+    if not price_types:
+        return None
+    type_id, type_currency = price_types[0]
+    for box in children(offer, "Цены"):
+        for p in children(box, "Цена"):
+            if child_text(p, "ИдТипаЦены") != type_id:
+                continue
+            code = (child_text(p, "Валюта") or type_currency).casefold()
+            if code not in ("", "rub", "руб", "руб.", "643"):
+                return None
+            value = Decimal(child_text(p, "ЦенаЗаЕдиницу").replace(",", "."))
+            coef = child_text(p, "Коэффициент")
+            if coef and Decimal(coef) not in (0, 1):
+                value /= Decimal(coef)
+            return value.quantize(Decimal("0.0001"))
+    return None
 
 
 @pytest.mark.skipif(
@@ -101,12 +136,39 @@ def test_real_export_through_the_exchange(directory: Path, onec, conn):
     assert query(conn, "SELECT COUNT(DISTINCT ext_id) FROM {p}xc1c_offers") == [
         (len({child_text(o, "Ид") for o in owned}),)
     ]
-    # stock of a product's own offer: its Количество, floored, never negative
     ids = dict(query(conn, "SELECT ext_id, xc_id FROM {p}xc1c_id_map WHERE kind = 'product'"))
     for o in owned:
         oid, qty = child_text(o, "Ид"), child_text(o, "Количество")
-        if oid in ids and qty and not children(o, "ХарактеристикиТовара"):
+        if oid not in ids:
+            continue
+        # stock of a product's own offer: its Количество, floored, never negative
+        if qty:
             amount = max(0, int(Decimal(qty.replace(",", ".")).to_integral_value(ROUND_FLOOR)))
             assert query(
                 conn, "SELECT amount FROM {p}products WHERE product_id = %s", ids[oid]
             ) == [(amount,)]
+        # its price: the first price type's, per base unit, in the shop's currency
+        price = first_price(o, want["price_types"])
+        if price is not None:
+            assert query(conn, "SELECT price FROM {p}products WHERE product_id = %s", ids[oid]) == [
+                (price,)
+            ]
+
+    # characteristics of known products became variants
+    variants = {
+        child_text(o, "Ид")
+        for o in owned
+        if "#" in child_text(o, "Ид") and child_text(o, "Ид") not in known and not deleted(o)
+    }
+    assert query(conn, "SELECT COUNT(*) FROM {p}product_variants") == [(len(variants),)]
+    # properties became attributes (manufacturer properties feed the one Manufacturer attribute)
+    assert query(
+        conn,
+        "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'attribute' AND ext_id <> '#manufacturer'",
+    ) == [(len(want["attributes"]),)]
+    # spot check: every product is named as in the file, in every shop language
+    for ext, xc in ids.items():
+        name = want["names"][ext] or ext
+        assert {
+            r[0] for r in query(conn, "SELECT name FROM {p}product_translations WHERE id = %s", xc)
+        } == {name[:255]}
