@@ -14,7 +14,7 @@ from ..state import idmap
 from ..state import offers as offer_state
 from ..state.properties import store_warehouses, warehouse_ids
 from ..xcart import products as xc_products
-from .context import ImportContext
+from .context import ImportContext, fingerprint
 from .variants import VariantOffer, apply_variants
 
 PRICE_PLACES = Decimal("0.0001")
@@ -133,6 +133,7 @@ def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: Pr
     )
     wanted_stores = ctx.settings["warehouses"]
     chosen = warehouse_ids(cur, ctx.prefix, wanted_stores) if wanted_stores else None
+    before = offer_state.fingerprints(cur, ctx.prefix, [o.id for o in batch])
     rows, variant_items, market, wholesale = [], [], {}, {}
     for o in batch:
         owner = o.id if o.id in products else o.product_id
@@ -140,17 +141,28 @@ def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: Pr
         if pid is None:
             ctx.counts["offers_unknown_product"] += 1
             continue
+        ctx.counts["offers"] += 1
         price = _price(ctx, o, choice.retail, choice, True) if o.prices is not None else None
         quantity = _quantity(o, chosen)
-        rows.append((o.id, owner, pid, price, quantity, o.deleted))
-        ctx.counts["offers"] += 1
+        extra = (None, None)
+        if o.id == owner and o.prices:
+            extra = (
+                _price(ctx, o, choice.market, choice, False) if choice.market else None,
+                _price(ctx, o, choice.wholesale, choice, False) if choice.wholesale else None,
+            )
+        digest = fingerprint(pid, owner, price, quantity, o.deleted, o.sku, o.characteristics,
+                             o.name if o.id != owner else "", extra)  # fmt: skip
+        if before.get(o.id) == digest:
+            ctx.counts["offers_unchanged"] += 1
+            continue
+        rows.append((o.id, owner, pid, price, quantity, o.deleted, digest))
         if o.id != owner:
             variant_items.append(VariantOffer(pid, owner, o, price, _amount(quantity)))
         elif o.prices:
             if choice.market is not None:
-                market[pid] = _price(ctx, o, choice.market, choice, False)
+                market[pid] = extra[0]
             if choice.wholesale is not None:
-                wholesale[pid] = _price(ctx, o, choice.wholesale, choice, False)
+                wholesale[pid] = extra[1]
     offer_state.store_offers(cur, ctx.prefix, rows)
     apply_variants(ctx, cur, variant_items)
     _set_totals(ctx, cur, [r[2] for r in rows])

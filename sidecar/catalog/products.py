@@ -61,7 +61,7 @@ def _pictures(ctx: ImportContext, p: Product) -> tuple[list[images.Picture] | No
         return [], ()
     if ctx.images is None:
         ctx.once("no_images_dir", "photos not imported: set XC1C_XCART_ROOT or images_path")
-        return None, p.images
+        return None, ()
     found = []
     for name in dict.fromkeys(p.images):
         try:

@@ -47,7 +47,9 @@ def manufacturer_attribute(ctx: ImportContext, cur: Cursor) -> int:
     if MANUFACTURER in known:
         return known[MANUFACTURER][0]
     names = {c: MANUFACTURER_NAMES.get(c, MANUFACTURER_NAMES["en"]) for c in ctx.languages}
-    attribute_id = attributes.create_attribute(cur, ctx.schema, names, attributes.SELECT)
+    [attribute_id] = attributes.create_attributes(
+        cur, ctx.schema, [(names, attributes.SELECT, None, 0)]
+    )
     idmap.store(cur, ctx.prefix, "attribute", [(MANUFACTURER, attribute_id, "")])
     if ctx.has_brands:
         brands.use_attribute(cur, ctx.schema, attribute_id)
@@ -60,43 +62,57 @@ def apply_properties(ctx: ImportContext, cur: Cursor, props: Sequence[Property])
     store_properties(cur, ctx.prefix, [(p.id, p.name, p.value_type) for p in props])
     ctx.properties.update({p.id: (p.name, p.value_type) for p in props})
     known = idmap.lookup(cur, ctx.prefix, "attribute", [p.id for p in props])
-    options = idmap.lookup(cur, ctx.prefix, "option", [v for p in props for v, _ in p.values])
-    mapped, mapped_options = [], []
-    for position, prop in enumerate(props):
-        kind = role(ctx, prop.name)
-        if kind == "skip":
+    kept = [p for p in props if role(ctx, p.name) != "skip"]
+    maker = None
+    if any(role(ctx, p.name) == "manufacturer" for p in kept):
+        maker = manufacturer_attribute(ctx, cur)
+
+    target: dict[str, int] = {}
+    fresh, mapped = [], []
+    for position, prop in enumerate(kept):
+        if role(ctx, prop.name) == "manufacturer":
+            target[prop.id] = maker
             continue
-        if kind == "manufacturer":
-            attribute_id = manufacturer_attribute(ctx, cur)
-        else:
-            digest = fingerprint(prop.name, attribute_type(prop.value_type))
-            if prop.id in known:
-                attribute_id, old = known[prop.id]
-                if old != digest:
-                    attributes.rename_attribute(cur, ctx.schema, attribute_id, prop.name)
-                    ctx.counts["attributes_updated"] += 1
-            else:
-                names = dict.fromkeys(ctx.languages, prop.name or prop.id)
-                attribute_id = attributes.create_attribute(
-                    cur, ctx.schema, names, attribute_type(prop.value_type), position=position
-                )
-                ctx.counts["attributes_created"] += 1
-            mapped.append((prop.id, attribute_id, digest))
-        if attribute_type(prop.value_type) != attributes.SELECT:
+        digest = fingerprint(prop.name, attribute_type(prop.value_type))
+        if prop.id not in known:
+            fresh.append((prop, position, digest))
             continue
-        for position_v, (value_id, value) in enumerate(prop.values):
-            digest = fingerprint(attribute_id, value)
-            if value_id in options:
-                option_id, old = options[value_id]
-                if old != digest:
-                    attributes.rename_option(cur, ctx.schema, option_id, value)
-            else:
-                option_id = attributes.create_option(
-                    cur, ctx.schema, attribute_id, value or value_id, ctx.languages, position_v
-                )
-                ctx.counts["options_created"] += 1
-            mapped_options.append((value_id, option_id, digest))
+        attribute_id, old = known[prop.id]
+        if old != digest:
+            attributes.rename_attribute(cur, ctx.schema, attribute_id, prop.name)
+            ctx.counts["attributes_updated"] += 1
+        target[prop.id] = attribute_id
+        mapped.append((prop.id, attribute_id, digest))
+    created = attributes.create_attributes(
+        cur,
+        ctx.schema,
+        [(dict.fromkeys(ctx.languages, p.name or p.id), attribute_type(p.value_type), None, pos)
+         for p, pos, _ in fresh],
+    )  # fmt: skip
+    for attribute_id, (prop, _, digest) in zip(created, fresh, strict=True):
+        target[prop.id] = attribute_id
+        mapped.append((prop.id, attribute_id, digest))
+    ctx.counts["attributes_created"] += len(created)
     idmap.store(cur, ctx.prefix, "attribute", mapped)
+
+    selects = [p for p in kept if attribute_type(p.value_type) == attributes.SELECT]
+    options = idmap.lookup(cur, ctx.prefix, "option", [v for p in selects for v, _ in p.values])
+    new_options, mapped_options = [], []
+    for prop in selects:
+        for position, (value_id, value) in enumerate(prop.values):
+            digest = fingerprint(target[prop.id], value)
+            if value_id not in options:
+                new_options.append((value_id, target[prop.id], value or value_id, position, digest))
+                continue
+            option_id, old = options[value_id]
+            if old != digest:
+                attributes.rename_option(cur, ctx.schema, option_id, value)
+            mapped_options.append((value_id, option_id, digest))
+    created = attributes.create_options(
+        cur, ctx.schema, [(a, name, pos) for _, a, name, pos, _ in new_options], ctx.languages
+    )
+    mapped_options += [(v, o, d) for o, (v, _, _, _, d) in zip(created, new_options, strict=True)]
+    ctx.counts["options_created"] += len(created)
     idmap.store(cur, ctx.prefix, "option", mapped_options)
     ctx.entity_classes.update(attributes.ENTITY_CLASSES)
 
@@ -106,7 +122,9 @@ def _option(
 ) -> int:
     """The option for `ext`, created under the attribute when 1C never listed it."""
     if ext not in cache:
-        cache[ext] = attributes.create_option(cur, ctx.schema, attribute_id, name, ctx.languages)
+        [cache[ext]] = attributes.create_options(
+            cur, ctx.schema, [(attribute_id, name, 0)], ctx.languages
+        )
         idmap.store(cur, ctx.prefix, "option", [(ext, cache[ext], fingerprint(attribute_id, name))])
         ctx.counts["options_created"] += 1
     return cache[ext]

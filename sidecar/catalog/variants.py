@@ -48,31 +48,52 @@ def apply_variants(ctx: ImportContext, cur: Cursor, items: list[VariantOffer]) -
         )
     pairs = {(i.product_id, i.product_ext, name, value)
              for i in items for name, value in characteristics(i.offer)}  # fmt: skip
-    attr_ext = {f"{pe}|{n}": pid for pid, pe, n, _ in pairs}
+    attr_ext = {f"{pe}|{n}": (pid, n) for pid, pe, n, _ in pairs}
     value_ext = {f"{pe}|{n}|{v}": (pid, f"{pe}|{n}", v) for pid, pe, n, v in pairs}
     attr_ids = idmap.ids(cur, ctx.prefix, "variant_attribute", list(attr_ext))
     option_ids = idmap.ids(cur, ctx.prefix, "option", list(value_ext))
     value_ids = idmap.ids(cur, ctx.prefix, "variant_value", list(value_ext))
-    for ext, pid in attr_ext.items():
-        if ext not in attr_ids:
-            name = ext.split("|", 1)[1]
-            attr_ids[ext] = attributes.create_attribute(
-                cur, ctx.schema, dict.fromkeys(ctx.languages, name), attributes.SELECT,
-                product_id=pid,
-            )  # fmt: skip
-            idmap.store(cur, ctx.prefix, "variant_attribute", [(ext, attr_ids[ext], "")])
-    for ext, (pid, aext, value) in sorted(value_ext.items()):
-        if ext not in option_ids:
-            option_ids[ext] = attributes.create_option(
-                cur, ctx.schema, attr_ids[aext], value, ctx.languages
-            )
-            idmap.store(cur, ctx.prefix, "option", [(ext, option_ids[ext], "")])
-        if ext not in value_ids:
-            value_ids[ext] = attributes.add_select_value(
-                cur, ctx.schema, pid, attr_ids[aext], option_ids[ext]
-            )
-            idmap.store(cur, ctx.prefix, "variant_value", [(ext, value_ids[ext], "")])
-    ctx.entity_classes.update(attributes.ENTITY_CLASSES)
+
+    new_attrs = sorted(ext for ext in attr_ext if ext not in attr_ids)
+    created = attributes.create_attributes(
+        cur,
+        ctx.schema,
+        [(dict.fromkeys(ctx.languages, attr_ext[e][1]), attributes.SELECT, attr_ext[e][0], 0)
+         for e in new_attrs],
+    )  # fmt: skip
+    attr_ids.update(zip(new_attrs, created, strict=True))
+    idmap.store(
+        cur,
+        ctx.prefix,
+        "variant_attribute",
+        [(e, i, "") for e, i in zip(new_attrs, created, strict=True)],
+    )
+
+    new_options = sorted(ext for ext in value_ext if ext not in option_ids)
+    created = attributes.create_options(
+        cur, ctx.schema,
+        [(attr_ids[value_ext[e][1]], value_ext[e][2], 0) for e in new_options], ctx.languages,
+    )  # fmt: skip
+    option_ids.update(zip(new_options, created, strict=True))
+    idmap.store(
+        cur, ctx.prefix, "option", [(e, i, "") for e, i in zip(new_options, created, strict=True)]
+    )
+
+    new_values = sorted(ext for ext in value_ext if ext not in value_ids)
+    created = attributes.add_select_values(
+        cur, ctx.schema,
+        [(value_ext[e][0], attr_ids[value_ext[e][1]], option_ids[e]) for e in new_values],
+    )  # fmt: skip
+    value_ids.update(zip(new_values, created, strict=True))
+    idmap.store(
+        cur,
+        ctx.prefix,
+        "variant_value",
+        [(e, i, "") for e, i in zip(new_values, created, strict=True)],
+    )
+
+    if new_attrs or new_options or new_values:
+        ctx.entity_classes.update(attributes.ENTITY_CLASSES)
     if ctx.has_variants:
         _write_variants(ctx, cur, items, attr_ids, value_ids)
     else:
@@ -90,34 +111,37 @@ def _write_variants(
     gone = [known[i.offer.id][0] for i in items if i.offer.deleted and i.offer.id in known]
     variants.delete(cur, ctx.schema, gone)
     idmap.forget(cur, ctx.prefix, "variant", [i.offer.id for i in items if i.offer.deleted])
-    mapped, updates = [], []
-    for item in items:
-        if item.offer.deleted:
-            continue
+    live = [i for i in items if not i.offer.deleted]
+    links = [(i.product_id, attr_ids[f"{i.product_ext}|{n}"])
+             for i in live for n, _ in characteristics(i.offer)]  # fmt: skip
+    variants.link_attributes(cur, ctx.schema, links)
+    updates, fresh, values, mapped = [], [], {}, []
+    for item in live:
         chars = characteristics(item.offer)
         digest = fingerprint(chars)
-        pe = item.product_ext
-        variants.link_attributes(cur, ctx.schema, item.product_id,
-                                 [attr_ids[f"{pe}|{n}"] for n, _ in chars])  # fmt: skip
-        values = [value_ids[f"{pe}|{n}|{v}"] for n, v in chars]
-        sku = (item.offer.sku or None) if len(item.offer.sku) <= 32 else None
+        sku = item.offer.sku if 0 < len(item.offer.sku) <= variants.SKU_MAX else None
+        vals = [value_ids[f"{item.product_ext}|{n}|{v}"] for n, v in chars]
         if item.offer.id in known:
             variant_id, old = known[item.offer.id]
             updates.append((variant_id, sku, item.price, item.amount))
             if old != digest:
-                variants.set_values(cur, ctx.schema, variant_id, values)
+                values[variant_id] = vals
+            mapped.append((item.offer.id, variant_id, digest))
         else:
-            variant_id = variants.create(
-                cur, ctx.schema, item.product_id, item.offer.sku or str(item.product_id), sku,
-                item.price, item.amount,
-            )  # fmt: skip
-            variants.set_values(cur, ctx.schema, variant_id, values)
-            ctx.counts["variants_created"] += 1
-        mapped.append((item.offer.id, variant_id, digest))
-    variants.update_many(cur, ctx.schema, updates)
+            fresh.append((item, sku, vals, digest))
+    variants.update(cur, ctx.schema, updates)
+    rows = [(i.product_id, variants.code(i.offer.id), sku, i.price, i.amount)
+            for i, sku, _, _ in fresh]  # fmt: skip
+    new_ids = variants.create(cur, ctx.schema, rows)
+    for vid, (item, _, vals, digest) in zip(new_ids, fresh, strict=True):
+        values[vid] = vals
+        mapped.append((item.offer.id, vid, digest))
+    variants.set_values(cur, ctx.schema, values)
     idmap.store(cur, ctx.prefix, "variant", mapped)
+    ctx.counts["variants_created"] += len(new_ids)
     ctx.counts["variants_deleted"] += len(gone)
-    ctx.entity_classes.update(variants.ENTITY_CLASSES)
+    if new_ids or gone or updates:
+        ctx.entity_classes.update(variants.ENTITY_CLASSES)
 
 
 def _write_modifiers(

@@ -52,6 +52,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 price DECIMAL(14,4) NULL,
                 quantity DECIMAL(18,4) NULL,
                 deleted TINYINT(1) NOT NULL DEFAULT 0,
+                fingerprint CHAR(32) NOT NULL DEFAULT '',
                 updated_at INT UNSIGNED NOT NULL,
                 KEY product (product_id)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",

@@ -39,22 +39,36 @@ def price_types(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[str, str
 def store_offers(
     cur: pymysql.cursors.Cursor,
     prefix: str,
-    rows: Iterable[tuple[str, str, int, Decimal | None, Decimal | None, bool]],
+    rows: Iterable[tuple[str, str, int, Decimal | None, Decimal | None, bool, str]],
 ) -> None:
-    """(ext_id, product_ext_id, product_id, price, quantity, deleted); a None price or quantity
-    keeps what an earlier file said."""
+    """(ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint); a None
+    price or quantity keeps what an earlier file said."""
     now = int(time.time())
-    values = [(*row[:5], int(row[5]), now) for row in rows]
+    values = [(*row[:5], int(row[5]), row[6], now) for row in rows]
     if values:
         cur.executemany(
             f"INSERT INTO {quote_identifier(prefix + 'xc1c_offers')}"
-            " (ext_id, product_ext_id, product_id, price, quantity, deleted, updated_at)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s) ON DUPLICATE KEY UPDATE"
+            " (ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint,"
+            " updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON DUPLICATE KEY UPDATE"
             " product_id = VALUES(product_id), price = COALESCE(VALUES(price), price),"
             " quantity = COALESCE(VALUES(quantity), quantity), deleted = VALUES(deleted),"
-            " updated_at = VALUES(updated_at)",
+            " fingerprint = VALUES(fingerprint), updated_at = VALUES(updated_at)",
             values,
         )
+
+
+def fingerprints(
+    cur: pymysql.cursors.Cursor, prefix: str, ext_ids: Sequence[str]
+) -> dict[str, str]:
+    """What each offer carried when it was last applied: an equal offer needs no writing."""
+    if not ext_ids:
+        return {}
+    cur.execute(
+        f"SELECT ext_id, fingerprint FROM {quote_identifier(prefix + 'xc1c_offers')}"
+        f" WHERE ext_id IN ({placeholders(ext_ids)})",
+        tuple(ext_ids),
+    )
+    return dict(cur.fetchall())
 
 
 def product_totals(

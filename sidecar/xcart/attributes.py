@@ -1,10 +1,10 @@
 """Attributes: 1C properties become global X-Cart attributes (select with options, text, or
 checkbox), and their per-product values; characteristics become product-specific select
-attributes that define variants."""
+attributes that define variants. Everything is written in batches."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pymysql
 
@@ -24,28 +24,25 @@ ENTITY_CLASSES = (
 NAME_MAX = 255
 
 
-def create_attribute(
+def create_attributes(
     cur: pymysql.cursors.Cursor,
     schema: Schema,
-    names: dict[str, str],
-    kind: str,
-    *,
-    product_id: int | None = None,
-    position: int = 0,
-) -> int:
-    """`names` per language code."""
-    schema.insert_rows(
+    items: Sequence[tuple[Mapping[str, str], str, int | None, int]],
+) -> list[int]:
+    """(names per language, type, product id for a product's own attribute or None, position)."""
+    ids = schema.insert_returning_ids(
         cur,
         "attributes",
-        [{"product_id": product_id, "type": kind, "position": position, "displayMode": "S"}],
-    )
-    attribute_id = cur.lastrowid
+        [{"product_id": p, "type": kind, "position": pos, "displayMode": "S"}
+         for _, kind, p, pos in items],
+    )  # fmt: skip
     schema.insert_rows(
         cur,
         "attribute_translations",
-        [{"id": attribute_id, "code": c, "name": n[:NAME_MAX]} for c, n in names.items()],
-    )
-    return attribute_id
+        [{"id": i, "code": c, "name": n[:NAME_MAX]}
+         for i, (names, _, _, _) in zip(ids, items, strict=True) for c, n in names.items()],
+    )  # fmt: skip
+    return ids
 
 
 def rename_attribute(
@@ -57,24 +54,23 @@ def rename_attribute(
     )
 
 
-def create_option(
+def create_options(
     cur: pymysql.cursors.Cursor,
     schema: Schema,
-    attribute_id: int,
-    name: str,
+    items: Sequence[tuple[int, str, int]],
     languages: Sequence[str],
-    position: int = 0,
-) -> int:
-    schema.insert_rows(
-        cur, "attribute_options", [{"attribute_id": attribute_id, "position": position}]
+) -> list[int]:
+    """(attribute id, name, position) → option ids."""
+    ids = schema.insert_returning_ids(
+        cur, "attribute_options", [{"attribute_id": a, "position": pos} for a, _, pos in items]
     )
-    option_id = cur.lastrowid
     schema.insert_rows(
         cur,
         "attribute_option_translations",
-        [{"id": option_id, "code": c, "name": name[:NAME_MAX]} for c in languages],
-    )
-    return option_id
+        [{"id": i, "code": c, "name": name[:NAME_MAX]}
+         for i, (_, name, _) in zip(ids, items, strict=True) for c in languages],
+    )  # fmt: skip
+    return ids
 
 
 def rename_option(cur: pymysql.cursors.Cursor, schema: Schema, option_id: int, name: str) -> None:
@@ -82,6 +78,18 @@ def rename_option(cur: pymysql.cursors.Cursor, schema: Schema, option_id: int, n
         f"UPDATE {schema.table('attribute_option_translations')} SET name = %s WHERE id = %s",
         (name[:NAME_MAX], option_id),
     )
+
+
+def add_select_values(
+    cur: pymysql.cursors.Cursor, schema: Schema, items: Sequence[tuple[int, int, int]]
+) -> list[int]:
+    """(product, attribute, option) selectable values, e.g. characteristic options → ids."""
+    return schema.insert_returning_ids(
+        cur,
+        "attribute_values_select",
+        [{"product_id": p, "attribute_id": a, "attribute_option_id": o, "position": 0}
+         for p, a, o in items],
+    )  # fmt: skip
 
 
 def replace_values(
@@ -103,48 +111,19 @@ def replace_values(
     where = f"product_id IN ({placeholders(pids)}) AND attribute_id IN ({placeholders(aids)})"
     for table in ("attribute_values_select", "attribute_values_text", "attribute_values_checkbox"):
         cur.execute(f"DELETE FROM {schema.table(table)} WHERE {where}", (*pids, *aids))
-    schema.insert_rows(
-        cur,
-        "attribute_values_select",
-        [
-            {"product_id": p, "attribute_id": a, "attribute_option_id": o, "position": 0}
-            for p, a, o in selects
-        ],
-    )
+    add_select_values(cur, schema, list(selects))
     schema.insert_rows(
         cur,
         "attribute_values_checkbox",
         [{"product_id": p, "attribute_id": a, "value": int(v)} for p, a, v in checkboxes],
     )
-    for p, a, text in texts:
-        schema.insert_rows(cur, "attribute_values_text", [{"product_id": p, "attribute_id": a}])
-        value_id = cur.lastrowid
-        schema.insert_rows(
-            cur,
-            "attribute_values_text_translations",
-            [{"id": value_id, "code": c, "value": text} for c in languages],
-        )
-
-
-def add_select_value(
-    cur: pymysql.cursors.Cursor,
-    schema: Schema,
-    product_id: int,
-    attribute_id: int,
-    option_id: int,
-    position: int = 0,
-) -> int:
-    """One selectable value of a product (a characteristic option); returns its id."""
+    texts = list(texts)
+    ids = schema.insert_returning_ids(
+        cur, "attribute_values_text", [{"product_id": p, "attribute_id": a} for p, a, _ in texts]
+    )
     schema.insert_rows(
         cur,
-        "attribute_values_select",
-        [
-            {
-                "product_id": product_id,
-                "attribute_id": attribute_id,
-                "attribute_option_id": option_id,
-                "position": position,
-            }
-        ],
-    )
-    return cur.lastrowid
+        "attribute_values_text_translations",
+        [{"id": i, "code": c, "value": text}
+         for i, (_, _, text) in zip(ids, texts, strict=True) for c in languages],
+    )  # fmt: skip

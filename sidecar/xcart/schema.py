@@ -18,6 +18,7 @@ import pymysql
 from ..db import quote_identifier
 from ..project_files import XCART_COLUMN_DEFAULTS
 
+ID_CHUNK = 500  # rows per multi-row INSERT whose ids are read back
 _NUMERIC = {
     "tinyint",
     "smallint",
@@ -88,6 +89,11 @@ class Schema:
                     max_length=maxlen,
                 )
         self._defaults: dict[str, dict[str, Any]] = {}
+        with conn.cursor() as cur:
+            cur.execute("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment")
+            mode, self.id_step = cur.fetchone()
+            # Modes 0 and 1 give one multi-row INSERT evenly spaced ids; 2 may interleave them.
+            self.consecutive_ids = mode in (0, 1)
 
     def has_table(self, short: str) -> bool:
         return short in self._tables
@@ -134,7 +140,40 @@ class Schema:
         """Insert rows, filling every column they leave out as X-Cart would."""
         if not rows:
             return
+        columns, values = self._complete(short, rows)
+        cur.executemany(self.insert_sql(short, columns), values)
+
+    def insert_returning_ids(
+        self, cur: pymysql.cursors.Cursor, short: str, rows: Sequence[Mapping[str, Any]]
+    ) -> list[int]:
+        """Insert rows and return their auto-increment ids, in order: one statement per chunk
+        when the server hands out consecutive ids, else one per row."""
+        if not rows:
+            return []
+        columns, values = self._complete(short, rows)
+        sql = self.insert_sql(short, columns)
+        if not self.consecutive_ids:
+            ids = []
+            for row in values:
+                cur.execute(sql, row)
+                ids.append(cur.lastrowid)
+            return ids
+        head, marks = sql.rsplit(" VALUES ", 1)
+        ids = []
+        for start in range(0, len(values), ID_CHUNK):
+            chunk = values[start : start + ID_CHUNK]
+            cur.execute(
+                f"{head} VALUES " + ", ".join([marks] * len(chunk)),
+                [v for row in chunk for v in row],
+            )
+            ids.extend(
+                range(cur.lastrowid, cur.lastrowid + len(chunk) * self.id_step, self.id_step)
+            )
+        return ids
+
+    def _complete(
+        self, short: str, rows: Sequence[Mapping[str, Any]]
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
         defaults = self.row_defaults(short)
         columns = list(dict.fromkeys([*defaults, *rows[0]]))
-        values = [tuple({**defaults, **row}[c] for c in columns) for row in rows]
-        cur.executemany(self.insert_sql(short, columns), values)
+        return columns, [tuple({**defaults, **row}[c] for c in columns) for row in rows]

@@ -105,11 +105,8 @@ def add_product_urls(
     cur: pymysql.cursors.Cursor, schema: Schema, names: Mapping[int, str], fmt: UrlFormat
 ) -> int:
     """Give every product in `names` without a clean URL one; returns how many were added."""
-    missing = {
-        pid: n
-        for pid, n in names.items()
-        if pid not in _existing(cur, schema, "product_id", list(names))
-    }
+    have = _existing(cur, schema, "product_id", list(names))
+    missing = {pid: n for pid, n in names.items() if pid not in have}
     if not missing:
         return 0
     candidates = {slug(n) for n in missing.values()}
