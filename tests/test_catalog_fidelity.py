@@ -88,10 +88,21 @@ def test_properties_become_typed_attributes_with_values(onec, conn):
         conn, "SELECT t.name, a.type FROM {p}attributes a JOIN {p}attribute_translations t"
         " ON t.id = a.id AND t.code = 'en' WHERE a.product_id IS NULL",
     ))  # fmt: skip
-    assert types == {"Manufacturer": "S", "Цвет": "S", "Материал": "T", "Хит продаж": "C"}
+    assert types == {
+        "Manufacturer": "S",
+        "Цвет": "S",
+        "Материал": "T",
+        "Хит продаж": "C",
+        "Barcode": "T",
+    }
     assert values(conn, pid(conn, "1")) == {
         "Manufacturer": "Фабрика «Север»", "Цвет": "Белый", "Материал": "Лён", "Хит продаж": 1,
+        "Barcode": "4601234567890",
     }  # fmt: skip
+    gtin = xc_id(conn, "attribute", "#barcode")
+    assert query(conn, "SELECT googleShoppingGroup FROM {p}attributes WHERE id = %s", gtin) == [
+        ("gtin",)
+    ]
     # 1C's Изготовитель is the manufacturer too
     assert values(conn, pid(conn, "2")) == {"Manufacturer": "Ателье «Весна»", "Цвет": "Зелёный"}
     # the manufacturer attribute is named in every shop language
@@ -132,6 +143,7 @@ def test_values_follow_1c_and_the_shops_own_attributes_stay(onec, conn):
 
     onec.send_catalog(edit(catalog_files(), "import.xml", change))
     assert values(conn, shirt) == {
+        "Barcode": "4601234567890",
         "Manufacturer": "Фабрика «Север»", "Цвет": "Зелёный", "Материал": "Лён", "Own": 1,
     }  # fmt: skip
 
@@ -139,7 +151,7 @@ def test_values_follow_1c_and_the_shops_own_attributes_stay(onec, conn):
 def test_skipped_properties_are_not_imported(onec, conn):
     set_setting(conn, "skip_properties", "материал, Хит продаж")
     onec.send_catalog(catalog_files())
-    assert set(values(conn, pid(conn, "1"))) == {"Manufacturer", "Цвет"}
+    assert set(values(conn, pid(conn, "1"))) == {"Manufacturer", "Цвет", "Barcode"}
 
 
 SHOP_BY_BRAND = (DATA / "shop_by_brand.sql").read_text(encoding="utf-8")

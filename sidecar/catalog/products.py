@@ -151,7 +151,7 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
         photos[p.id], photo_key = _pictures(ctx, p)
         if photos[p.id] is None and p.id in known:
             photo_key = kept.get(known[p.id][0], ())  # the photos the shop keeps
-        digest = fingerprint(fields, cats, photo_key, p.property_values, p.manufacturer)
+        digest = fingerprint(fields, cats, photo_key, p.property_values, p.manufacturer, p.barcode)
         if p.id in known:
             xc_id, old = known[p.id]
             if old == digest:

@@ -15,6 +15,9 @@ from .context import ImportContext, fingerprint
 
 MANUFACTURER = "#manufacturer"
 MANUFACTURER_NAMES = {"en": "Manufacturer", "ru": "Производитель"}
+# X-Cart has no barcode column: it keeps GTINs as an attribute (Google feed group "gtin").
+BARCODE = "#barcode"
+BARCODE_NAMES = {"en": "Barcode", "ru": "Штрихкод"}
 
 
 def attribute_type(value_type: str) -> str:
@@ -53,6 +56,24 @@ def manufacturer_attribute(ctx: ImportContext, cur: Cursor) -> int:
     idmap.store(cur, ctx.prefix, "attribute", [(MANUFACTURER, attribute_id, "")])
     if ctx.has_brands:
         brands.use_attribute(cur, ctx.schema, attribute_id)
+    ctx.entity_classes.update(attributes.ENTITY_CLASSES)
+    return attribute_id
+
+
+def barcode_attribute(ctx: ImportContext, cur: Cursor) -> int:
+    known = idmap.ids(cur, ctx.prefix, "attribute", [BARCODE])
+    if BARCODE in known:
+        return known[BARCODE]
+    names = {c: BARCODE_NAMES.get(c, BARCODE_NAMES["en"]) for c in ctx.languages}
+    [attribute_id] = attributes.create_attributes(
+        cur, ctx.schema, [(names, attributes.TEXT, None, 0)]
+    )
+    if ctx.schema.has_column("attributes", "googleShoppingGroup"):  # XC\GoogleFeed
+        table = ctx.schema.table("attributes")
+        cur.execute(
+            f"UPDATE {table} SET googleShoppingGroup = 'gtin' WHERE id = %s", (attribute_id,)
+        )
+    idmap.store(cur, ctx.prefix, "attribute", [(BARCODE, attribute_id, "")])
     ctx.entity_classes.update(attributes.ENTITY_CLASSES)
     return attribute_id
 
@@ -144,11 +165,14 @@ def apply_values(ctx: ImportContext, cur: Cursor, items: Sequence[tuple[int, Pro
         for prop, _ in p.property_values
     )
     maker = manufacturer_attribute(ctx, cur) if need_maker else None
+    barcode = barcode_attribute(ctx, cur) if any(p.barcode for _, p in items) else None
 
     selects: dict[tuple[int, int], int] = {}
     texts: dict[tuple[int, int], str] = {}
     checks: dict[tuple[int, int], bool] = {}
     for pid, product in items:
+        if product.barcode and barcode is not None:
+            texts[(pid, barcode)] = product.barcode
         if product.manufacturer and maker is not None:
             ext, name = product.manufacturer
             opt = _option(ctx, cur, options, maker, f"{MANUFACTURER}|{ext}", name)
