@@ -97,3 +97,13 @@ def test_help_lists_every_setting():
         "price_type",
     ):
         assert name in out
+
+
+def test_readme_documents_every_setting():
+    from conftest import REPO
+
+    from sidecar.settings import SETTINGS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [s.name for s in SETTINGS if f"| `{s.name}` |" not in readme]
+    assert missing == []
