@@ -10,6 +10,27 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
+# PHP (to check the X-Cart module's files) and nginx (to test the routing snippet): Debian's.
+missing=()
+command -v php >/dev/null 2>&1 || missing+=(php-cli)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    # Do not let the package start a system nginx on port 80: the tests run their own.
+    own_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      own_policy=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [ "$own_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
+  else
+    echo "missing: ${missing[*]} (install them with apt-get)" >&2
+    exit 1
+  fi
+fi
+
 # MariaDB: start it when it is installed but not running, install it when missing.
 if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
   if [ "$(id -u)" = 0 ]; then

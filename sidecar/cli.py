@@ -11,7 +11,7 @@ import click
 from .config import Config, load_config
 from .db import connect
 from .errors import XC1CError
-from .project_files import DEPLOY_DIR
+from .project_files import DEPLOY_DIR, MODULE_STUB_DIR
 from .settings import BY_NAME, SETTINGS, read_settings, write_setting
 from .state.migrations import migrate
 
@@ -125,6 +125,41 @@ def settings_set(name: str, value: str) -> None:
     finally:
         conn.close()
     click.echo(f"{name} = {'(set)' if BY_NAME[name].kind == 'password' else stored}")
+
+
+@main.command()
+@click.option(
+    "--url", help="The shop's exchange URL as 1C uses it, e.g. https://shop/1c_exchange.php"
+)
+def doctor(url: str | None) -> None:
+    """Check this installation: database, tables, module settings, directories and, with
+    --url, that the web server routes the exchange to the sidecar with 1C's login."""
+    from .doctor import run_checks
+
+    failed = 0
+    for check in run_checks(_config(), url):
+        click.echo(f"{'ok  ' if check.ok else 'FAIL'} {check.what}")
+        if not check.ok:
+            failed += 1
+            click.echo(f"     fix: {check.fix}")
+    if failed:
+        raise click.ClickException(f"{failed} problem(s) found")
+
+
+@main.group()
+def module() -> None:
+    """The X-Cart module (settings page, menu entry) generated from the settings declaration."""
+
+
+@module.command("write")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), default=str(MODULE_STUB_DIR),
+              show_default=True)  # fmt: skip
+def module_write(directory: Path) -> None:
+    """Write the module for X-Cart 5.4 and 5.5 (YAML fixtures and PHP classes)."""
+    from .xcart_module import write
+
+    written = write(directory)
+    click.echo("\n".join(str(p) for p in written) if written else "up to date")
 
 
 @main.command()

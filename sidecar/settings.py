@@ -31,6 +31,7 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[tuple[str, str], ...] = ()  # (English, Russian) per choice
 
     def parse(self, raw: str) -> Any:
         if self.kind == "select":
@@ -138,6 +139,18 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=1024 * 1024 * 1024,
     ),
     Setting(
+        "sidecar_url",
+        "text",
+        "http://127.0.0.1:8080",
+        "access",
+        "Sidecar address",
+        "Адрес модуля обмена",
+        "Where X-Cart reaches the exchange sidecar on this server, to show on this page whether "
+        "it answers.",
+        "Адрес, по которому X-Cart обращается к модулю обмена на этом сервере, чтобы показать "
+        "на этой странице, отвечает ли он.",
+    ),
+    Setting(
         "step_seconds",
         "int",
         "20",
@@ -190,6 +203,16 @@ SETTINGS: tuple[Setting, ...] = (
         "update: меняется только то, что есть в файлах. overwrite: полная выгрузка из 1С также "
         "отключает (или удаляет, см. ниже) товары и группы из 1С, которых в ней больше нет.",
         choices=("update", "overwrite"),
+        choice_labels=(
+            (
+                "Update: only what the files contain changes",
+                "Обновление: меняется только присланное",
+            ),
+            (
+                "Overwrite: a full export also removes what it lacks",
+                "Замена: полная выгрузка убирает то, чего в ней нет",
+            ),
+        ),
     ),
     Setting(
         "missing_action",
@@ -203,6 +226,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Что делать с товаром или группой, удалёнными в 1С (или отсутствующими в полной "
         "выгрузке в режиме overwrite): disable — скрыть, delete — удалить из магазина.",
         choices=("disable", "delete"),
+        choice_labels=(("Disable", "Отключить"), ("Delete", "Удалить")),
     ),
     Setting(
         "use_full_name",
@@ -394,18 +418,75 @@ def read_settings(conn: pymysql.Connection, prefix: str) -> dict[str, Any]:
     return {s.name: s.parse(stored.get(s.name, s.default)) for s in SETTINGS}
 
 
+# Sections of the module's settings page, in order: (English, Russian) headings.
+GROUPS = {
+    "access": ("Exchange access", "Доступ для обмена"),
+    "catalog": ("Catalog", "Каталог"),
+    "prices": ("Prices and stock", "Цены и остатки"),
+    "orders": ("Orders", "Заказы"),
+    "statuses": ("Order statuses", "Статусы заказов"),
+}
+# X-Cart module classes are `XLite\Module\<Author>\<Name>\…` in 5.4, `<Author>\<Name>\…` in 5.5.
+MODULE_NAMESPACE = {"5.4": "XLite\\Module\\Xc1c\\Exchange", "5.5": "Xc1c\\Exchange"}
+STATUS_ROW = "exchange_status"
+
+
+@dataclass(frozen=True)
+class ConfigRow:
+    """One row of `{prefix}config` the module declares: a setting, a section separator, or the
+    read-only status line."""
+
+    name: str
+    type: str  # `{ns}` stands for the module namespace of the X-Cart version
+    orderby: int
+    value: str
+    widget_parameters: dict[str, int] | None
+    labels: dict[str, tuple[str, str]]  # language code → (option_name, option_comment)
+
+    def type_for(self, version: str) -> str:
+        return self.type.replace("{ns}", MODULE_NAMESPACE[version])
+
+
 def _widget(setting: Setting) -> str:
     """The X-Cart form field that edits the value on the module's settings page."""
     if setting.kind == "select":
-        # Provided by the X-Cart module (xcart_module_stub/): one select class per setting.
         camel = "".join(part.title() for part in setting.name.split("_"))
-        return f"Xc1c\\Exchange\\View\\FormField\\Select\\{camel}"
+        return "{ns}\\View\\FormField\\Select\\" + camel
     return {
         "flag": "checkbox",
         "password": "XLite\\View\\FormField\\Input\\Password",
         "int": "XLite\\View\\FormField\\Input\\Text\\Integer",
         "list": "textarea",
     }.get(setting.kind, "text")
+
+
+def config_rows() -> list[ConfigRow]:
+    """Every row of the settings page in page order: the status line, then each section's
+    separator and settings. The X-Cart module's install.yaml is generated from this."""
+    rows = [
+        ConfigRow(
+            STATUS_ROW, "{ns}\\View\\FormField\\Status", 10, "", None,
+            {"en": ("1C exchange", ""), "ru": ("Обмен с 1С", "")},
+        )
+    ]  # fmt: skip
+    for g, (group, (en, ru)) in enumerate(GROUPS.items(), start=1):
+        members = [s for s in SETTINGS if s.group == group]
+        if not members:
+            continue
+        rows.append(ConfigRow(f"sep_{group}", "separator", g * 1000, "", None,
+                              {"en": (en, ""), "ru": (ru, "")}))  # fmt: skip
+        for k, s in enumerate(members, start=1):
+            params = None
+            if s.kind == "int":
+                params = {
+                    key: v for key, v in (("min", s.minimum), ("max", s.maximum)) if v is not None
+                }
+            rows.append(ConfigRow(
+                s.name, _widget(s), g * 1000 + k * 10,
+                s.normalise(s.default) if s.kind in ("flag", "int", "select") else s.default,
+                params, {"en": (s.label_en, s.help_en), "ru": (s.label_ru, s.help_ru)},
+            ))  # fmt: skip
+    return rows
 
 
 def write_setting(conn: pymysql.Connection, prefix: str, name: str, raw: str) -> str:
@@ -424,20 +505,27 @@ def write_setting(conn: pymysql.Connection, prefix: str, name: str, raw: str) ->
         if row:
             cur.execute(f"UPDATE {table} SET value = %s WHERE config_id = %s", (value, row[0]))
         else:
-            orderby = (SETTINGS.index(setting) + 1) * 100
+            # As the module's install.yaml would have created it (X-Cart 5.4 class names).
+            declared = next(r for r in config_rows() if r.name == name)
             cur.execute(
                 f"INSERT INTO {table} (name, category, type, orderby, value, widgetParameters)"
-                " VALUES (%s, %s, %s, %s, %s, NULL)",
-                (name, MODULE_CATEGORY, _widget(setting), orderby, value),
-            )
+                " VALUES (%s, %s, %s, %s, %s, %s)",
+                (name, MODULE_CATEGORY, declared.type_for("5.4"), declared.orderby, value,
+                 php_serialize(declared.widget_parameters)),
+            )  # fmt: skip
             config_id = cur.lastrowid
             cur.executemany(
                 f"INSERT INTO {quote_identifier(prefix + 'config_translations')}"
                 " (id, code, option_name, option_comment) VALUES (%s, %s, %s, %s)",
-                [
-                    (config_id, "en", setting.label_en, setting.help_en),
-                    (config_id, "ru", setting.label_ru, setting.help_ru),
-                ],
+                [(config_id, code, n, c) for code, (n, c) in declared.labels.items()],
             )
     conn.commit()
     return value
+
+
+def php_serialize(params: dict[str, int] | None) -> str | None:
+    """Doctrine's `array` column (config.widgetParameters) holds PHP serialize() output."""
+    if params is None:
+        return None
+    items = "".join(f's:{len(k.encode())}:"{k}";i:{v};' for k, v in params.items())
+    return f"a:{len(params)}:{{{items}}}"

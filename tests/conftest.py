@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -218,3 +223,49 @@ def assert_nested_set_valid(conn) -> None:
         p = by_id[parent]
         assert p[2] < lpos and rpos < p[3], f"category {cid} not inside its parent"
         assert depth == p[4] + 1
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(config, conn, tmp_path: Path):
+    port = free_port()
+    db = config.db
+    env = {
+        **os.environ,
+        "XC1C_DATABASE_URL": f"mysql://{db.user}:{db.password}@{db.host}:{db.port}/{db.database}",
+        "XC1C_TABLE_PREFIX": config.table_prefix,
+        "XC1C_DATA_DIR": str(tmp_path / "var"),
+    }
+    xc1c = Path(sys.executable).with_name("xc1c")
+    proc = subprocess.Popen(
+        [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "3"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode() if proc.poll() is not None else ""
+                proc.kill()
+                pytest.fail(f"gunicorn did not start: {out}")
+            time.sleep(0.2)
+    yield f"{base}/1c_exchange.php"
+    proc.terminate()
+    try:
+        log = proc.communicate(timeout=20)[0].decode()
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        log = proc.communicate()[0].decode()
+    assert PASSWORD not in log, "the password must never reach the log"

@@ -107,3 +107,26 @@ def test_readme_documents_every_setting():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     missing = [s.name for s in SETTINGS if f"| `{s.name}` |" not in readme]
     assert missing == []
+
+
+def test_doctor_on_a_working_installation_and_a_broken_one(server, config, conn):
+    env = {
+        "XC1C_DATABASE_URL": f"mysql://root@{config.db.host}:{config.db.port}/{config.db.database}",
+        "XC1C_DATA_DIR": str(config.data_dir),
+    }
+    result = CliRunner().invoke(main, ["doctor", "--url", server], env=env)
+    assert (
+        "FAIL module settings in X-Cart" in result.output
+    )  # the test shop has no module installed
+    assert "ok   database" in result.output and "ok   X-Cart tables found" in result.output
+    assert f"ok   {server} reaches the sidecar" in result.output
+    assert "ok   1C's login arrives" in result.output
+    assert "ok   images directory" in result.output and "ok   exchange directory" in result.output
+
+    env["XC1C_TABLE_PREFIX"] = "nope_"
+    result = CliRunner().invoke(
+        main, ["doctor", "--url", "http://127.0.0.1:9/1c_exchange.php"], env=env
+    )
+    assert result.exit_code != 0
+    assert "FAIL no X-Cart tables with prefix 'nope_'" in result.output
+    assert "fix: set XC1C_TABLE_PREFIX" in result.output

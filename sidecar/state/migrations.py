@@ -105,8 +105,8 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
             " (version INT UNSIGNED NOT NULL PRIMARY KEY,"
             " applied_at INT UNSIGNED NOT NULL) ENGINE=InnoDB"
         )
-        cur.execute(f"SELECT version FROM {version_table}")
-        done = {r[0] for r in cur.fetchall()}
+    done = applied_versions(conn, prefix)
+    with conn.cursor() as cur:
         for version, statements in MIGRATIONS:
             if version in done:
                 continue
@@ -119,3 +119,16 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
             conn.commit()
             applied.append(version)
     return applied
+
+
+def applied_versions(conn: pymysql.Connection, prefix: str) -> set[int]:
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+            " AND TABLE_NAME = %s",
+            (f"{prefix}xc1c_schema",),
+        )
+        if not cur.fetchone()[0]:
+            return set()
+        cur.execute(f"SELECT version FROM {quote_identifier(prefix + 'xc1c_schema')}")
+        return {r[0] for r in cur.fetchall()}

@@ -1,0 +1,28 @@
+<?php
+// {{header}}
+
+namespace {{namespace}}\View\FormField;
+
+/**
+ * The first line of the settings page: the URL to enter in 1C and whether the sidecar answers
+ * (its /healthz, asked with a two-second timeout).
+ */
+class Status extends \XLite\View\FormField\Label
+{
+    protected function getLabelValue()
+    {
+        $url = \XLite::getInstance()->getShopURL('1c_exchange.php');
+        $config = \XLite\Core\Config::getInstance()->{{config_path}};
+        $sidecar = rtrim((string) $config->sidecar_url, '/');
+        $state = static::t('Xc1c: sidecar silent', ['url' => $sidecar]);
+        if ($sidecar !== '') {
+            $context = stream_context_create(['http' => ['timeout' => 2]]);
+            $answer = @file_get_contents($sidecar . '/healthz', false, $context);
+            if (is_string($answer) && strpos($answer, 'ok') === 0) {
+                $state = static::t('Xc1c: sidecar answers', ['version' => trim(substr($answer, 2))]);
+            }
+        }
+
+        return htmlspecialchars(static::t('Xc1c: exchange URL', ['url' => $url]) . ' — ' . $state);
+    }
+}
