@@ -112,6 +112,14 @@ def settings_show() -> None:
         click.echo(f"{s.name} = {value}")
 
 
+@settings.command("table")
+def settings_table() -> None:
+    """Every setting as a Markdown table (name, default, meaning), for the documentation."""
+    click.echo("| name | default | meaning |\n|---|---|---|")
+    for s in SETTINGS:
+        click.echo(f"| `{s.name}` | {s.default or 'empty'} | {s.help_en} |")
+
+
 @settings.command("set", help="Change one setting.\n\n" + _settings_help())
 @click.argument("name", type=click.Choice(list(BY_NAME)))
 @click.argument("value")

@@ -53,6 +53,14 @@ WRITTEN = [
     "product_variants_attributes",
     "product_variant_attribute_value_select",
     "wholesale_prices",
+    "orders",
+    "order_items",
+    "order_surcharges",
+    "order_history_events",
+    "order_details",
+    "profiles",
+    "profile_addresses",
+    "address_field_value",
 ]
 # Tables of modules a test may add (ShopByBrand).
 OPTIONAL = ["brand_products", "brand_translations", "brands"]
@@ -65,6 +73,8 @@ OWN = [
     "xc1c_properties",
     "xc1c_warehouses",
     "xc1c_images",
+    "xc1c_order_exports",
+    "xc1c_order_queries",
 ]
 
 

@@ -211,12 +211,9 @@ def test_zip_bomb_is_refused(onec, config):
     assert reply.word == replies.FAILURE and "zip bomb" in reply.lines[1]
 
 
-def test_unknown_mode_and_unsupported_sale_steps(http, onec):
+def test_unknown_mode(http):
     assert lines(http.get("/exchange?type=catalog&mode=nonsense"))[0] == replies.FAILURE
-    onec.checkauth("sale")
-    onec.init("sale")
-    reply = onec.call("sale", "query")
-    assert reply.word == replies.FAILURE and "not supported" in reply.lines[1]
+    assert lines(http.get("/exchange?type=orders&mode=query"))[0] == replies.FAILURE
 
 
 def test_deactivate_and_complete_answer_success(onec):

@@ -54,6 +54,8 @@ def test_every_setting_is_declared_with_both_languages_and_its_default(version):
         "Exchange access",
         "Catalog",
         "Prices and stock",
+        "Orders",
+        "Order statuses",
     ]
     assert rows["password"]["type"] == "XLite\\View\\FormField\\Input\\Password"
     assert rows["zip"]["type"] == "checkbox"

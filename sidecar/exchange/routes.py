@@ -4,6 +4,7 @@ Sequence 1C follows (../shared/reference/commerceml.md §1):
   catalog: checkauth → init → file* → import* (repeated while `progress`)
            → [deactivate] → [complete]
   sale:    checkauth → init → query → success → file* → [import*]
+           (without `version` at init, 1C expects its order file applied inside `file`)
 Every mode but checkauth needs the live session checkauth opened (cookie or `sessid`)."""
 
 from __future__ import annotations
@@ -21,9 +22,18 @@ from flask import Blueprint, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 from ..catalog.importer import CatalogImport, deactivate, summary
+from ..commerceml.reader import CommerceMLError
 from ..config import Config
 from ..db import advisory_lock, connect
-from ..errors import AuthFailed, BadRequest, ExchangeError, NoSession, UploadTooLarge
+from ..errors import (
+    AuthFailed,
+    BadRequest,
+    ExchangeError,
+    ImportFailed,
+    NoSession,
+    UploadTooLarge,
+)
+from ..orders import changes, export
 from ..safepath import resolve_inside, safe_relative_path
 from ..settings import read_settings
 from ..state import jobs, sessions
@@ -100,6 +110,10 @@ def checkauth(call: Call) -> Response:
 def init(call: Call) -> Response:
     upload.clear_directory(call.directory)
     jobs.forget_session_jobs(call.conn, call.config.table_prefix, call.session.id)
+    version = request.args.get("version") or ""
+    if version:
+        # Newer 1C: order files are parsed at sale/import, not inside sale/file.
+        sessions.set_version(call.conn, call.config.table_prefix, call.session.id, version)
     return replies.init(
         call.settings["zip"],
         call.settings["file_limit"],
@@ -108,14 +122,75 @@ def init(call: Call) -> Response:
     )
 
 
-def catalog_file(call: Call) -> Response:
+def file(call: Call) -> Response:
     name = _filename()
     limit = call.settings["file_limit"]
     if request.content_length is not None and request.content_length > limit:
         raise UploadTooLarge(f"{name}: the upload is larger than file_limit={limit} bytes")
-    _, written = upload.append_upload(call.directory, name, request.stream, limit)
-    log.info("file: session=%s name=%s bytes=%s", call.session.id, name, written)
+    path, written = upload.append_upload(call.directory, name, request.stream, limit)
+    log.info("file: type=%s session=%s name=%s bytes=%s", call.type, call.session.id, name, written)
+    if call.type == "sale" and not call.session.cml_version and written < limit:
+        # Old protocol: 1C sends its order changes with mode=file alone and expects them
+        # applied now. A part as long as file_limit may have more parts after it.
+        return _apply_orders(call, path)
     return replies.success()
+
+
+def _apply_orders(call: Call, path: Path) -> Response:
+    with advisory_lock(call.conn, orders_lock(call.config), wait_seconds=30) as got:
+        if not got:
+            raise BadRequest("another orders exchange is running, try again later")
+        try:
+            outcome = changes.apply_file(call.conn, call.config.table_prefix, call.settings, path)
+        except CommerceMLError as exc:
+            raise ImportFailed(f"{path.name}: {exc}") from exc
+    log.info(
+        "orders from 1C: session=%s file=%s %s", call.session.id, path.name, dict(outcome.counts)
+    )
+    return replies.success(*outcome.lines())
+
+
+def sale_import(call: Call) -> Response:
+    name = _filename()
+    path = resolve_inside(call.directory, safe_relative_path(name))
+    upload.unpack_archives(call.directory)
+    if not path.is_file():
+        raise BadRequest(f"{name}: no such file was uploaded in this exchange")
+    return _apply_orders(call, path)
+
+
+def sale_query(call: Call) -> Response:
+    call.directory.mkdir(parents=True, exist_ok=True)
+    out = call.directory / f"orders-{int(time.time())}.xml"
+    with advisory_lock(call.conn, orders_lock(call.config), wait_seconds=30) as got:
+        if not got:
+            raise BadRequest("another orders exchange is running, try again later")
+        count = export.query(call.conn, call.config.table_prefix, call.settings, call.session.id,
+                             out, call.config.xcart_root)  # fmt: skip
+    log.info(
+        "sale query: session=%s orders=%s bytes=%s", call.session.id, count, out.stat().st_size
+    )
+    charset = "utf-8" if call.settings["orders_encoding"] == "utf-8" else "windows-1251"
+    return Response(
+        _chunks(out), content_type=f"application/xml; charset={charset}",
+        headers={"Content-Length": str(out.stat().st_size)},
+    )  # fmt: skip
+
+
+def _chunks(path: Path):
+    with path.open("rb") as fh:
+        while chunk := fh.read(64 * 1024):
+            yield chunk
+
+
+def sale_success(call: Call) -> Response:
+    confirmed = export.success(call.conn, call.config.table_prefix, call.session.id)
+    log.info("sale success: session=%s orders confirmed=%s", call.session.id, confirmed)
+    return replies.success()
+
+
+def orders_lock(config: Config) -> str:
+    return f"xc1c:{config.db.database}:{config.table_prefix}:orders"
 
 
 def catalog_import(call: Call) -> Response:
@@ -171,23 +246,19 @@ def catalog_complete(call: Call) -> Response:
     return replies.success("exchange complete")
 
 
-def not_yet(call: Call) -> Response:
-    raise BadRequest(f"type={call.type} mode={call.mode} is not supported by this version yet")
-
-
 HANDLERS: dict[tuple[str, str], Callable[[Call], Response]] = {
     ("catalog", "checkauth"): checkauth,
     ("catalog", "init"): init,
-    ("catalog", "file"): catalog_file,
+    ("catalog", "file"): file,
     ("catalog", "import"): catalog_import,
     ("catalog", "deactivate"): catalog_deactivate,
     ("catalog", "complete"): catalog_complete,
     ("sale", "checkauth"): checkauth,
     ("sale", "init"): init,
-    ("sale", "query"): not_yet,
-    ("sale", "success"): not_yet,
-    ("sale", "file"): not_yet,
-    ("sale", "import"): not_yet,
+    ("sale", "query"): sale_query,
+    ("sale", "success"): sale_success,
+    ("sale", "file"): file,
+    ("sale", "import"): sale_import,
 }
 
 

@@ -120,3 +120,18 @@ def invalidate(cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Seq
             f" WHERE kind = %s AND ext_id IN ({placeholders(ext_ids)})",
             (kind, *ext_ids),
         )
+
+
+def ext_ids(
+    cur: pymysql.cursors.Cursor, prefix: str, kind: str, xc_ids: Sequence[int]
+) -> dict[int, str]:
+    """X-Cart id → 1C Ид, for the items that came from 1C."""
+    ids = [i for i in dict.fromkeys(xc_ids) if i is not None]
+    if not ids:
+        return {}
+    cur.execute(
+        f"SELECT xc_id, ext_id FROM {_table(prefix)}"
+        f" WHERE kind = %s AND xc_id IN ({placeholders(ids)})",
+        (kind, *ids),
+    )
+    return dict(cur.fetchall())

@@ -20,6 +20,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 created_at INT UNSIGNED NOT NULL,
                 expires_at INT UNSIGNED NOT NULL,
                 exchange_type VARCHAR(16) NOT NULL DEFAULT '',
+                cml_version VARCHAR(16) NOT NULL DEFAULT '',
                 UNIQUE KEY token_hash (token_hash),
                 KEY expires_at (expires_at)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
@@ -89,6 +90,24 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 product_id INT UNSIGNED NOT NULL,
                 content_md5 CHAR(32) NOT NULL,
                 KEY product (product_id)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
+    (
+        3,
+        [
+            # What 1C confirmed (sale/success) of each order: the fingerprint of what it got.
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_order_exports (
+                order_id INT NOT NULL PRIMARY KEY,
+                fingerprint CHAR(32) NOT NULL,
+                exported_at INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+            # What a sale/query sent and 1C has not confirmed yet.
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_order_queries (
+                session_id BIGINT UNSIGNED NOT NULL,
+                order_id INT NOT NULL,
+                fingerprint CHAR(32) NOT NULL,
+                PRIMARY KEY (session_id, order_id)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
         ],
     ),

@@ -18,6 +18,7 @@ class Session:
     id: int
     login: str
     expires_at: int
+    cml_version: str = ""  # what 1C sent at init; none means the old order protocol
 
 
 def _table(prefix: str) -> str:
@@ -51,7 +52,8 @@ def find_session(conn: pymysql.Connection, prefix: str, token: str, ttl: int) ->
     now = int(time.time())
     with conn.cursor() as cur:
         cur.execute(
-            f"SELECT id, login FROM {_table(prefix)} WHERE token_hash = %s AND expires_at > %s",
+            f"SELECT id, login, cml_version FROM {_table(prefix)}"
+            " WHERE token_hash = %s AND expires_at > %s",
             (_hash(token), now),
         )
         row = cur.fetchone()
@@ -61,7 +63,7 @@ def find_session(conn: pymysql.Connection, prefix: str, token: str, ttl: int) ->
             f"UPDATE {_table(prefix)} SET expires_at = %s WHERE id = %s", (now + ttl, row[0])
         )
     conn.commit()
-    return Session(row[0], row[1], now + ttl)
+    return Session(row[0], row[1], now + ttl, row[2])
 
 
 def expired_session_ids(conn: pymysql.Connection, prefix: str) -> list[int]:
@@ -78,5 +80,14 @@ def delete_sessions(conn: pymysql.Connection, prefix: str, ids: list[int]) -> No
         cur.executemany(
             f"DELETE FROM {quote_identifier(prefix + 'xc1c_import_jobs')} WHERE session_id = %s",
             [(i,) for i in ids],
+        )
+    conn.commit()
+
+
+def set_version(conn: pymysql.Connection, prefix: str, session_id: int, version: str) -> None:
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET cml_version = %s WHERE id = %s",
+            (version[:16], session_id),
         )
     conn.commit()

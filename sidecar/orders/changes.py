@@ -1,0 +1,151 @@
+"""Order documents from 1C → X-Cart: the 1C number and date, payment, shipment, cancellation
+and status, each change with the history row X-Cart writes. Only the orders a document names
+change; an unknown order or status is reported, never guessed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pymysql
+
+from ..commerceml.documents import IncomingDocument, iter_documents
+from ..commerceml.reader import flag
+from ..db import transaction
+from ..state import order_exports as exports
+from ..xcart import orders as xc_orders
+from ..xcart.schema import Schema
+from ..xcart.shop import bump_entity_versions
+
+DETAILS = [  # (requisite, order detail name, label the admin sees)
+    ("Номер по 1С", "xc1c_number", "Номер в 1С"),
+    ("Дата по 1С", "xc1c_date", "Дата в 1С"),
+    ("Проведен", "xc1c_posted", "Проведён в 1С"),
+    ("Номер оплаты по 1С", "xc1c_payment_number", "Оплата в 1С, номер"),
+    ("Дата оплаты по 1С", "xc1c_payment_date", "Оплата в 1С, дата"),
+    ("Номер отгрузки по 1С", "xc1c_shipment_number", "Отгрузка в 1С, номер"),
+    ("Дата отгрузки по 1С", "xc1c_shipment_date", "Отгрузка в 1С, дата"),
+]
+
+
+@dataclass
+class Outcome:
+    counts: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        return [
+            f"documents: {c['documents']}, orders changed: {c['orders_changed']},"
+            f" unchanged: {c['orders_unchanged']}, unknown: {c['orders_unknown']}",
+            *self.warnings[:20],
+        ]
+
+
+def parse_status_map(entries: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """`1C status = payment CODE` / `= shipping CODE` entries → {folded status: (kind, CODE)}."""
+    out = {}
+    for entry in entries:
+        name, _, target = entry.rpartition("=")
+        kind, _, code = target.strip().partition(" ")
+        if name.strip() and kind in ("payment", "shipping") and code.strip():
+            out[name.strip().casefold()] = (kind, code.strip().upper())
+    return out
+
+
+def _wanted(
+    doc: IncomingDocument,
+    settings: dict[str, Any],
+    status_map: dict[str, tuple[str, str]],
+    outcome: Outcome,
+) -> dict[str, str]:
+    """The payment/shipping status codes 1C's document asks for."""
+    r = doc.requisites
+    wanted: dict[str, str] = {}
+    text = r.get("Статус заказа", "").strip()
+    if text:
+        mapped = status_map.get(text.casefold())
+        if mapped is None and text.startswith("[") and "]" in text:  # Bitrix style «[F] Доставлен»
+            mapped = status_map.get(text[1 : text.index("]")].strip().casefold())
+        if mapped is None:
+            outcome.counts["statuses_not_mapped"] += 1
+            outcome.warnings.append(
+                f"order {doc.id}: 1C status {text!r} is not in status_map, ignored"
+            )
+        else:
+            wanted[mapped[0]] = mapped[1]
+    if flag(r.get("Заказ оплачен")) or flag(r.get("Оплачен")) or r.get("Номер оплаты по 1С"):
+        wanted["payment"] = settings["status_paid"].strip().upper()
+    if flag(r.get("Отгружен")) or r.get("Номер отгрузки по 1С"):
+        wanted["shipping"] = settings["status_shipped"].strip().upper()
+    if flag(r.get("ПометкаУдаления")) or flag(r.get("Отменен")):
+        wanted["payment"] = settings["status_cancelled"].strip().upper()
+    return wanted
+
+
+def apply_file(
+    conn: pymysql.Connection, prefix: str, settings: dict[str, Any], path: Path
+) -> Outcome:
+    """Apply every document of a 1C orders file, each order in its own transaction."""
+    schema = Schema(conn, prefix)
+    outcome = Outcome()
+    status_map = parse_status_map(settings["status_map"])
+    with transaction(conn) as cur:
+        statuses = {k: xc_orders.status_ids(cur, schema, k) for k in ("payment", "shipping")}
+    names = {k: {sid: name for sid, name in v.values()} for k, v in statuses.items()}
+    with path.open("rb") as stream:
+        for doc in iter_documents(stream):
+            outcome.counts["documents"] += 1
+            with transaction(conn) as cur:
+                _apply(cur, schema, prefix, doc, _wanted(doc, settings, status_map, outcome),
+                       statuses, names, outcome)  # fmt: skip
+    return outcome
+
+
+def _apply(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    prefix: str,
+    doc: IncomingDocument,
+    wanted: dict[str, str],
+    statuses: dict,
+    names: dict,
+    outcome: Outcome,
+) -> None:
+    order_id = int(doc.id) if doc.id.isdigit() else None
+    current = xc_orders.current_statuses(cur, schema, order_id) if order_id else None
+    if current is None:
+        outcome.counts["orders_unknown"] += 1
+        outcome.warnings.append(f"order {doc.id or '(no Ид)'} (№ {doc.number}) is not in the shop")
+        return
+    changed = False
+    for requisite, name, label in DETAILS:
+        value = doc.requisites.get(requisite)
+        if value is not None and xc_orders.set_detail(cur, schema, order_id, name, label, value):
+            changed = True
+    if changed and doc.requisites.get("Номер по 1С"):
+        xc_orders.add_history(
+            cur, schema, order_id, "ORDER EDITED", "1C document {{number}} of {{date}}",
+            {"number": doc.requisites["Номер по 1С"], "date": doc.requisites.get("Дата по 1С", "")},
+        )  # fmt: skip
+    for kind, index in (("payment", 0), ("shipping", 1)):
+        code = wanted.get(kind)
+        if code is None:
+            continue
+        if code not in statuses[kind]:
+            outcome.warnings.append(f"order {order_id}: X-Cart has no {kind} status {code!r}")
+            continue
+        new = statuses[kind][code]
+        if current[index] == new[0]:
+            continue
+        xc_orders.set_status(cur, schema, order_id, kind, new, names[kind].get(current[index], ""))
+        changed = True
+    if changed:
+        outcome.counts["orders_changed"] += 1
+        bump_entity_versions(cur, schema, xc_orders.ENTITY_CLASSES)
+        fingerprint = xc_orders.fingerprints(cur, schema, [order_id])[order_id]
+        exports.known_to_1c(cur, prefix, order_id, fingerprint)
+    else:
+        outcome.counts["orders_unchanged"] += 1

@@ -1,0 +1,158 @@
+"""`sale/query` and `sale/success`: the orders 1C has not confirmed yet, as one streamed
+CommerceML file; only `success` marks them exported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pymysql
+
+from ..commerceml.documents import Counterparty, DocumentItem, OutgoingOrder, write_orders
+from ..config import read_xcart_section
+from ..db import transaction
+from ..state import idmap
+from ..state import order_exports as exports
+from ..xcart import orders as xc_orders
+from ..xcart import shop
+from ..xcart.schema import Schema
+
+CHUNK = 200  # orders loaded per round of queries
+DELIVERY = ("ORDER_DELIVERY", "Доставка заказа")  # the service line 1C expects for shipping
+PAID, CANCELLED = {"P"}, {"C", "D"}
+FINAL_SHIPPING, FINAL_PAYMENT = {"D", "R", "WND"}, {"C", "D", "R"}
+ADDRESS = [("zipcode", "Почтовый индекс"), ("country", "Страна"), ("state", "Регион"),
+           ("city", "Город"), ("street", "Улица")]  # fmt: skip
+
+
+def _since(value: str) -> int | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return int(datetime.combine(date.fromisoformat(value), datetime.min.time()).timestamp())
+    except ValueError:
+        return None
+
+
+def _when(ts: int) -> str:
+    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _document(
+    o: xc_orders.Order, products: dict[int, str], variants: dict[int, str], site: str
+) -> OutgoingOrder:
+    a = o.address
+    full_name = " ".join(p for p in (a.get("lastname", ""), a.get("firstname", "")) if p)
+    address = {"country": o.country, "state": a.get("custom_state", ""), **a}
+    counterparty = Counterparty(
+        id=o.email or f"order-{o.order_id}",
+        name=full_name or o.email or f"Order {o.number}",
+        first_name=a.get("firstname", ""),
+        last_name=a.get("lastname", ""),
+        email=o.email,
+        phone=a.get("phone", ""),
+        address=tuple((label, address[key]) for key, label in ADDRESS if address.get(key)),
+    )
+    items = [
+        DocumentItem(
+            id=variants.get(i.variant_id) or products.get(i.product_id) or "",
+            name=i.name, price=i.price, quantity=Decimal(i.amount), total=i.total, sku=i.sku,
+        )
+        for i in o.items
+    ]  # fmt: skip
+    shipping = sum(
+        (v for kind, _, v, inc in o.surcharges if kind == "shipping" and not inc), Decimal(0)
+    )
+    if shipping:
+        items.append(
+            DocumentItem(DELIVERY[0], DELIVERY[1], shipping, Decimal(1), shipping, "Услуга")
+        )
+    discounts = tuple(
+        (name, -v) for kind, name, v, inc in o.surcharges if kind == "discount" and not inc
+    )
+    taxes = tuple((name, inc, v) for kind, name, v, inc in o.surcharges if kind == "tax")
+    paid = o.payment_code in PAID
+    cancelled = o.payment_code in CANCELLED or o.shipping_code == "WND"
+    requisites = [
+        ("Метод оплаты", o.payment_method),
+        ("Заказ оплачен", str(paid).lower()),
+        ("Доставка разрешена", str(paid or o.shipping_code in {"S", "D"}).lower()),
+        ("Отменен", str(cancelled).lower()),
+        (
+            "Финальный статус",
+            str(o.shipping_code in FINAL_SHIPPING or o.payment_code in FINAL_PAYMENT).lower(),
+        ),
+        ("Статус заказа", " / ".join(n for n in (o.payment_name, o.shipping_name) if n)),
+        ("Дата изменения статуса", _when(o.status_changed)),
+    ]
+    if o.shipping_method:
+        requisites.append(("Способ доставки", o.shipping_method))
+    if site:
+        requisites.append(("Сайт", site))
+    return OutgoingOrder(
+        id=str(o.order_id), number=o.number, placed=datetime.fromtimestamp(o.date),
+        currency=o.currency or "RUB", total=o.total, counterparty=counterparty, comment=o.notes,
+        items=tuple(items), discounts=discounts, taxes=taxes, requisites=tuple(requisites),
+    )  # fmt: skip
+
+
+def shop_site(xcart_root: Path | None) -> str:
+    if xcart_root is None:
+        return ""
+    hosts = read_xcart_section(xcart_root, "host_details")
+    return hosts.get("https_host") or hosts.get("http_host") or ""
+
+
+def query(
+    conn: pymysql.Connection,
+    prefix: str,
+    settings: dict[str, Any],
+    session_id: int,
+    out_path: Path,
+    xcart_root: Path | None,
+) -> int:
+    """Write the orders file to `out_path` and record what it holds as this session's pending
+    export; returns the number of orders."""
+    schema = Schema(conn, prefix)
+    with transaction(conn) as cur:
+        language = shop.enabled_languages(cur, schema)[0]
+        todo = xc_orders.pending(
+            cur, schema, exports.exports_table(prefix), _since(settings["orders_since"]),
+            settings["orders_payment_statuses"], settings["orders_shipping_statuses"],
+        )  # fmt: skip
+    site = shop_site(xcart_root)
+
+    def documents() -> Iterator[OutgoingOrder]:
+        for start in range(0, len(todo), CHUNK):
+            ids = [oid for oid, _ in todo[start : start + CHUNK]]
+            with transaction(conn) as cur:
+                batch = xc_orders.load(cur, schema, ids, language)
+                products = idmap.ext_ids(
+                    cur, prefix, "product", [i.product_id for o in batch for i in o.items]
+                )
+                variants = idmap.ext_ids(
+                    cur, prefix, "variant", [i.variant_id for o in batch for i in o.items]
+                )
+            for o in batch:
+                yield _document(o, products, variants, site)
+
+    tmp = out_path.with_suffix(".part")
+    with tmp.open("wb") as out:
+        count = write_orders(
+            out, documents(), settings["orders_schema_version"],
+            container=settings["orders_container"], encoding=settings["orders_encoding"],
+            generated=datetime.now(),
+        )  # fmt: skip
+    tmp.replace(out_path)
+    with transaction(conn) as cur:
+        exports.record_query(cur, prefix, session_id, todo)
+    return count
+
+
+def success(conn: pymysql.Connection, prefix: str, session_id: int) -> int:
+    with transaction(conn) as cur:
+        return exports.confirm(cur, prefix, session_id)

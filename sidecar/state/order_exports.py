@@ -1,0 +1,52 @@
+"""Two-phase order export: `sale/query` records exactly which order versions it sent
+(pending, per session); only `sale/success` makes them exported. A query 1C never confirms
+sends the same orders again; an order changed after the query goes out again."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+import pymysql
+
+from ..db import quote_identifier
+
+
+def exports_table(prefix: str) -> str:
+    return quote_identifier(prefix + "xc1c_order_exports")
+
+
+def _queries(prefix: str) -> str:
+    return quote_identifier(prefix + "xc1c_order_queries")
+
+
+def record_query(
+    cur: pymysql.cursors.Cursor, prefix: str, session_id: int, sent: Iterable[tuple[int, str]]
+) -> None:
+    """(order id, fingerprint) of what this query sent; replaces an earlier unconfirmed query."""
+    cur.execute(f"DELETE FROM {_queries(prefix)} WHERE session_id = %s", (session_id,))
+    cur.executemany(
+        f"INSERT INTO {_queries(prefix)} (session_id, order_id, fingerprint) VALUES (%s, %s, %s)",
+        [(session_id, oid, fp) for oid, fp in sent],
+    )
+
+
+def confirm(cur: pymysql.cursors.Cursor, prefix: str, session_id: int) -> int:
+    """1C stored what the session's last query sent: mark exactly those versions exported."""
+    cur.execute(
+        f"INSERT INTO {exports_table(prefix)} (order_id, fingerprint, exported_at)"
+        f" SELECT order_id, fingerprint, %s FROM {_queries(prefix)} WHERE session_id = %s"
+        " ON DUPLICATE KEY UPDATE fingerprint = VALUES(fingerprint),"
+        " exported_at = VALUES(exported_at)",
+        (int(time.time()), session_id),
+    )
+    cur.execute(f"DELETE FROM {_queries(prefix)} WHERE session_id = %s", (session_id,))
+    return cur.rowcount
+
+
+def known_to_1c(cur: pymysql.cursors.Cursor, prefix: str, order_id: int, fingerprint: str) -> None:
+    """A change that came from 1C is not news to 1C: the order is not sent back for it."""
+    cur.execute(
+        f"UPDATE {exports_table(prefix)} SET fingerprint = %s WHERE order_id = %s",
+        (fingerprint, order_id),
+    )

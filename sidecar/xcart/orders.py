@@ -1,0 +1,319 @@
+"""Orders as X-Cart stores them: which ones to send to 1C, everything 1C needs to know about
+them, and the status changes 1C sends back (with the history rows X-Cart writes)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pymysql
+
+from ..db import placeholders, quote_identifier
+from .schema import Schema
+
+ENTITY_CLASSES = (
+    "XLite\\Model\\Order",
+    "XLite\\Model\\OrderHistoryEvents",
+    "XLite\\Model\\OrderDetail",
+)
+AUTHOR = "1C exchange (xc1c)"
+
+
+@dataclass
+class OrderItem:
+    name: str
+    sku: str
+    price: Decimal
+    amount: int
+    total: Decimal
+    product_id: int | None
+    variant_id: int | None
+
+
+@dataclass
+class Order:
+    """One order as read from X-Cart, with what the orders file needs."""
+
+    order_id: int
+    number: str
+    date: int
+    total: Decimal
+    subtotal: Decimal
+    currency: str
+    notes: str
+    payment_method: str
+    shipping_method: str
+    payment_code: str
+    payment_name: str
+    shipping_code: str
+    shipping_name: str
+    status_changed: int
+    email: str = ""
+    address: dict[str, str] = field(default_factory=dict)
+    country: str = ""
+    items: list[OrderItem] = field(default_factory=list)
+    surcharges: list[tuple[str, str, Decimal, bool]] = field(
+        default_factory=list
+    )  # type, name, value, include
+
+
+def _fingerprint_sql(schema: Schema) -> str:
+    """An SQL digest of everything of an order that 1C gets: equal digest, nothing to resend."""
+    items = schema.table("order_items")
+    surcharges = schema.table("order_surcharges")
+    return (
+        "MD5(CONCAT_WS('|', o.orderNumber, o.total, o.subtotal, o.payment_status_id,"
+        " o.shipping_status_id, o.notes, o.payment_method_name, o.shipping_method_name, o.date,"
+        f" (SELECT GROUP_CONCAT(CONCAT_WS(':', i.item_id, i.object_id, i.amount, i.price, i.total)"
+        f" ORDER BY i.item_id) FROM {items} i WHERE i.order_id = o.order_id),"
+        f" (SELECT GROUP_CONCAT(CONCAT_WS(':', s.type, s.value, s.available, s.include)"
+        f" ORDER BY s.id) FROM {surcharges} s WHERE s.order_id = o.order_id)))"
+    )
+
+
+def pending(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    exports_table: str,
+    since: int | None,
+    payment_codes: Sequence[str],
+    shipping_codes: Sequence[str],
+) -> list[tuple[int, str]]:
+    """(order id, fingerprint) of the placed orders whose current state 1C has not confirmed."""
+    cur.execute("SET SESSION group_concat_max_len = 1048576")
+    where, args = ["o.is_order = 1", "o.orderNumber IS NOT NULL"], []
+    if since is not None:
+        where.append("o.date >= %s")
+        args.append(since)
+    if payment_codes:
+        where.append(f"ps.code IN ({placeholders(payment_codes)})")
+        args += [c.upper() for c in payment_codes]
+    if shipping_codes:
+        where.append(f"ss.code IN ({placeholders(shipping_codes)})")
+        args += [c.upper() for c in shipping_codes]
+    cur.execute(
+        f"SELECT order_id, fp FROM (SELECT o.order_id, {_fingerprint_sql(schema)} AS fp"
+        f" FROM {schema.table('orders')} o"
+        f" LEFT JOIN {schema.table('order_payment_statuses')} ps ON ps.id = o.payment_status_id"
+        f" LEFT JOIN {schema.table('order_shipping_statuses')} ss ON ss.id = o.shipping_status_id"
+        f" WHERE {' AND '.join(where)}) x"
+        f" LEFT JOIN {exports_table} e USING (order_id)"
+        " WHERE e.fingerprint IS NULL OR e.fingerprint <> x.fp ORDER BY order_id",
+        args,
+    )
+    return list(cur.fetchall())
+
+
+def fingerprints(
+    cur: pymysql.cursors.Cursor, schema: Schema, order_ids: Sequence[int]
+) -> dict[int, str]:
+    if not order_ids:
+        return {}
+    cur.execute("SET SESSION group_concat_max_len = 1048576")
+    cur.execute(
+        f"SELECT o.order_id, {_fingerprint_sql(schema)} FROM {schema.table('orders')} o"
+        f" WHERE o.order_id IN ({placeholders(order_ids)})",
+        tuple(order_ids),
+    )
+    return dict(cur.fetchall())
+
+
+def load(
+    cur: pymysql.cursors.Cursor, schema: Schema, order_ids: Sequence[int], language: str
+) -> list[Order]:
+    """The orders with their items, surcharges, customer and address, in a few queries."""
+    if not order_ids:
+        return []
+    ids = tuple(order_ids)
+    marks = placeholders(ids)
+    t = schema.table
+    cur.execute(
+        f"SELECT o.order_id, o.orderNumber, o.date, o.total, o.subtotal, COALESCE(c.code, ''),"
+        " o.notes, COALESCE(o.payment_method_name, ''), COALESCE(o.shipping_method_name, ''),"
+        " COALESCE(ps.code, ''), COALESCE(pst.name, ''), COALESCE(ss.code, ''),"
+        " COALESCE(sst.name, ''),"
+        f" (SELECT MAX(h.date) FROM {t('order_history_events')} h WHERE h.order_id = o.order_id"
+        "  AND h.code LIKE 'CHANGE%%STATUS%%')"
+        f" FROM {t('orders')} o"
+        f" LEFT JOIN {t('currencies')} c ON c.currency_id = o.currency_id"
+        f" LEFT JOIN {t('order_payment_statuses')} ps ON ps.id = o.payment_status_id"
+        f" LEFT JOIN {t('order_payment_status_translations')} pst"
+        " ON pst.id = ps.id AND pst.code = %s"
+        f" LEFT JOIN {t('order_shipping_statuses')} ss ON ss.id = o.shipping_status_id"
+        f" LEFT JOIN {t('order_shipping_status_translations')} sst"
+        " ON sst.id = ss.id AND sst.code = %s"
+        f" WHERE o.order_id IN ({marks}) ORDER BY o.order_id",
+        (language, language, *ids),
+    )
+    orders = {
+        r[0]: Order(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13] or r[2],
+        )
+        for r in cur.fetchall()
+    }
+    cur.execute(
+        f"SELECT order_id, name, sku, price, amount, total, object_id, variant_id"
+        f" FROM {t('order_items')} WHERE order_id IN ({marks}) ORDER BY item_id",
+        ids,
+    )
+    for oid, *item in cur.fetchall():
+        orders[oid].items.append(OrderItem(*item))
+    cur.execute(
+        f"SELECT order_id, type, name, value, include FROM {t('order_surcharges')}"
+        f" WHERE available = 1 AND order_id IN ({marks}) ORDER BY weight, id",
+        ids,
+    )
+    for oid, kind, name, value, include in cur.fetchall():
+        orders[oid].surcharges.append((kind.strip(), name, value, bool(include)))
+    # The order's own copy of the customer profile and its (billing first) address.
+    cur.execute(
+        f"SELECT p.order_id, p.login, a.address_id, a.country_code FROM {t('profiles')} p"
+        f" LEFT JOIN {t('profile_addresses')} a ON a.profile_id = p.profile_id"
+        f" WHERE p.order_id IN ({marks}) ORDER BY p.order_id, a.is_billing DESC, a.address_id",
+        ids,
+    )
+    address_of: dict[int, int] = {}
+    for oid, login, address_id, country in cur.fetchall():
+        if oid in address_of or oid not in orders:
+            continue
+        orders[oid].email, orders[oid].country = login or "", country or ""
+        if address_id is not None:
+            address_of[oid] = address_id
+    if address_of:
+        aids = tuple(address_of.values())
+        cur.execute(
+            f"SELECT v.address_id, f.serviceName, v.value FROM {t('address_field_value')} v"
+            f" JOIN {t('address_field')} f ON f.id = v.address_field_id"
+            f" WHERE v.address_id IN ({placeholders(aids)})",
+            aids,
+        )
+        order_of = {a: o for o, a in address_of.items()}
+        for aid, service, value in cur.fetchall():
+            orders[order_of[aid]].address[service] = value or ""
+    return [orders[i] for i in ids if i in orders]
+
+
+def status_ids(
+    cur: pymysql.cursors.Cursor, schema: Schema, kind: str
+) -> dict[str, tuple[int, str]]:
+    """code → (id, name) of the payment or shipping statuses."""
+    statuses = schema.table(f"order_{kind}_statuses")
+    names = schema.table(f"order_{kind}_status_translations")
+    cur.execute(
+        f"SELECT s.code, s.id, COALESCE(t.name, s.code) FROM {statuses} s"
+        f" LEFT JOIN {names} t ON t.id = s.id AND t.code = 'en'"
+    )
+    return {code: (sid, name) for code, sid, name in cur.fetchall()}
+
+
+def current_statuses(
+    cur: pymysql.cursors.Cursor, schema: Schema, order_id: int
+) -> tuple[int | None, int | None] | None:
+    cur.execute(
+        f"SELECT payment_status_id, shipping_status_id FROM {schema.table('orders')}"
+        " WHERE order_id = %s AND is_order = 1",
+        (order_id,),
+    )
+    row = cur.fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+def set_status(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    order_id: int,
+    kind: str,
+    new: tuple[int, str],
+    old_name: str,
+) -> None:
+    """Change a payment or shipping status and write the history row X-Cart writes for it."""
+    cur.execute(
+        f"UPDATE {schema.table('orders')} SET {quote_identifier(kind + '_status_id')} = %s"
+        " WHERE order_id = %s",
+        (new[0], order_id),
+    )
+    add_history(
+        cur,
+        schema,
+        order_id,
+        f"CHANGE {kind.upper()} STATUS ORDER",
+        f"Order {kind} status changed from {{{{oldStatus}}}} to {{{{newStatus}}}}",
+        {"orderId": order_id, "newStatus": new[1], "oldStatus": old_name},
+    )
+
+
+def add_history(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    order_id: int,
+    code: str,
+    description: str,
+    data: dict[str, object],
+) -> None:
+    schema.insert_rows(
+        cur,
+        "order_history_events",
+        [
+            {
+                "order_id": order_id,
+                "date": int(time.time()),
+                "code": code,
+                "description": description,
+                "data": php_serialize(data),
+                "comment": "",
+                "authorName": AUTHOR,
+                "authorIp": "",
+            }
+        ],
+    )
+
+
+def set_detail(
+    cur: pymysql.cursors.Cursor, schema: Schema, order_id: int, name: str, label: str, value: str
+) -> bool:
+    """An order detail the admin sees on the order page; returns whether it changed."""
+    table = schema.table("order_details")
+    cur.execute(
+        f"SELECT detail_id, value FROM {table} WHERE order_id = %s AND name = %s", (order_id, name)
+    )
+    row = cur.fetchone()
+    if row and row[1] == value:
+        return False
+    if row:
+        cur.execute(f"UPDATE {table} SET value = %s WHERE detail_id = %s", (value, row[0]))
+    else:
+        schema.insert_rows(
+            cur,
+            "order_details",
+            [{"order_id": order_id, "name": name, "label": label, "value": value}],
+        )
+    return True
+
+
+def php_serialize(data: dict[str, object]) -> str:
+    """PHP serialize() of a flat array of ints and strings (Doctrine's `array` column)."""
+
+    def one(v: object) -> str:
+        if isinstance(v, bool):
+            return f"b:{int(v)};"
+        if isinstance(v, int):
+            return f"i:{v};"
+        text = str(v)
+        return f's:{len(text.encode("utf-8"))}:"{text}";'
+
+    return f"a:{len(data)}:{{" + "".join(one(k) + one(v) for k, v in data.items()) + "}"
