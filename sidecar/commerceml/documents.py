@@ -81,13 +81,13 @@ def write_orders(
     orders); returns how many were written. UTF-8 gets the BOM 1C's parser wants."""
     ns = NAMESPACES[version]
     q = (lambda name: f"{{{ns}}}{name}") if ns else (lambda name: name)
-    if encoding.lower() == "utf-8":
+    name = "UTF-8" if encoding.lower() == "utf-8" else "windows-1251"
+    if name == "UTF-8":
         out.write(BOM)
+    # Written by hand: the double-quoted form 1C itself writes and every 1C release reads.
+    out.write(f'<?xml version="1.0" encoding="{name}"?>\n'.encode("ascii"))
     count = 0
-    with etree.xmlfile(
-        out, encoding="windows-1251" if encoding.lower() != "utf-8" else "UTF-8"
-    ) as xf:
-        xf.write_declaration()
+    with etree.xmlfile(out, encoding=name) as xf:
         attrs = {
             "ВерсияСхемы": version,
             "ДатаФормирования": generated.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -133,7 +133,6 @@ def _document(o: OutgoingOrder, q) -> etree._Element:
     agent = _sub(_sub(doc, q, "Контрагенты"), q, "Контрагент")
     _sub(agent, q, "Ид", c.id)
     _sub(agent, q, "Наименование", c.name)
-    _sub(agent, q, "Роль", "Покупатель")
     _sub(agent, q, "ПолноеНаименование", c.name)
     if c.last_name:
         _sub(agent, q, "Фамилия", c.last_name)
@@ -146,7 +145,7 @@ def _document(o: OutgoingOrder, q) -> etree._Element:
             field = _sub(addr, q, "АдресноеПоле")
             _sub(field, q, "Тип", kind)
             _sub(field, q, "Значение", value)
-    contacts = [("Почта", c.email), ("ТелефонРабочий", c.phone)]
+    contacts = [("Почта", c.email), ("Телефон рабочий", c.phone)]
     if any(v for _, v in contacts):
         box = _sub(agent, q, "Контакты")
         for kind, value in contacts:
@@ -154,6 +153,7 @@ def _document(o: OutgoingOrder, q) -> etree._Element:
                 contact = _sub(box, q, "Контакт")
                 _sub(contact, q, "Тип", kind)
                 _sub(contact, q, "Значение", value)
+    _sub(agent, q, "Роль", "Покупатель")  # the document's extension of Контрагент: last
     _sub(doc, q, "Время", o.placed.strftime("%H:%M:%S"))
     if o.comment:
         _sub(doc, q, "Комментарий", o.comment)
@@ -182,10 +182,10 @@ def _document(o: OutgoingOrder, q) -> etree._Element:
         unit.attrib.update(
             {"Код": "796", "НаименованиеПолное": "Штука", "МеждународноеСокращение": "PCE"}
         )
+        _requisites(g, q, [("ВидНоменклатуры", item.kind), ("ТипНоменклатуры", item.kind)])
         _sub(g, q, "ЦенаЗаЕдиницу", _money(item.price))
         _sub(g, q, "Количество", _qty(item.quantity))
         _sub(g, q, "Сумма", _money(item.total))
-        _requisites(g, q, [("ВидНоменклатуры", item.kind), ("ТипНоменклатуры", item.kind)])
     _requisites(doc, q, o.requisites)
     return doc
 

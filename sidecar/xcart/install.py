@@ -47,6 +47,8 @@ CURRENCIES = [
     (643, "RUB", "₽", "", " ₽", "Russian Ruble", "Российский рубль"),
     (840, "USD", "$", "$", "", "US Dollar", "Доллар США"),
 ]
+COUNTRIES = [("RU", 643, "RUS", 643, "Russian Federation", "Россия"),
+             ("US", 840, "USA", 840, "United States", "США")]  # fmt: skip
 CONFIG = [
     ("General", "default_language", "en"),
     ("General", "shop_currency", "643"),
@@ -187,6 +189,17 @@ def seed(conn: pymysql.Connection, prefix: str) -> None:
                 [
                     {"id": cid, "code": "en", "name": en},
                     {"id": cid, "code": "ru", "name": ru},
+                ],
+            )
+        for code, num, code3, currency, en, ru in COUNTRIES:
+            country = {"code": code, "id": num, "code3": code3, "currency_id": currency}
+            ins(cur, "countries", [{**country, "enabled": 1}])
+            ins(
+                cur,
+                "country_translations",
+                [
+                    {"id": code, "code": "en", "country": en},
+                    {"id": code, "code": "ru", "country": ru},
                 ],
             )
         for category, name, value in CONFIG:

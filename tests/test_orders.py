@@ -1,0 +1,343 @@
+"""Orders both ways through the HTTP exchange: the orders file 1C downloads, the two-phase
+export, and the documents 1C sends back."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from conftest import DATA, REPO, SAMPLES, catalog_files, query, set_setting, xc_id
+from lxml import etree
+
+from sidecar.xcart.schema import Schema
+
+XSD = REPO.parent / "shared" / "reference" / "xsd"
+NS2 = "urn:1C.ru:commerceml_2"
+
+
+def status_id(conn, kind: str, code: str) -> int:
+    return query(conn, f"SELECT id FROM {{p}}order_{kind}_statuses WHERE code = %s", code)[0][0]
+
+
+def make_order(
+    conn,
+    *,
+    order_id: int | None = None,
+    number: str = "1001",
+    lines=None,
+    shipping=Decimal("300"),
+    discount=Decimal("200"),
+    payment="Q",
+    ship="N",
+    placed: int | None = None,
+) -> int:
+    """An order stored the way X-Cart stores a placed order: the order, its items, surcharges,
+    and the order's own copy of the customer profile with a billing address."""
+    schema = Schema(conn, "xc_")
+    lines = lines or []
+    subtotal = sum((price * qty for _, _, _, price, qty in lines), Decimal(0))
+    with conn.cursor() as cur:
+        row = {
+            "is_order": 1,
+            "orderNumber": number,
+            "date": placed or int(time.time()) - 3600,
+            "total": subtotal + shipping - discount,
+            "subtotal": subtotal,
+            "currency_id": 643,
+            "payment_status_id": status_id(conn, "payment", payment),
+            "shipping_status_id": status_id(conn, "shipping", ship),
+            "payment_method_name": "Наличными курьеру",
+            "shipping_method_name": "Курьер",
+            "notes": "Позвонить за час",
+            "lastRenewDate": int(time.time()),
+        }
+        if order_id is not None:
+            row["order_id"] = order_id
+        schema.insert_rows(cur, "orders", [row])
+        oid = order_id or cur.lastrowid
+        schema.insert_rows(cur, "profiles", [{"order_id": oid, "login": "ivan@example.com"}])
+        profile = cur.lastrowid
+        cur.execute("UPDATE xc_orders SET profile_id = %s WHERE order_id = %s", (profile, oid))
+        schema.insert_rows(cur, "profile_addresses", [
+            {"profile_id": profile, "is_billing": 1, "is_shipping": 1, "country_code": "RU"}
+        ])  # fmt: skip
+        address = cur.lastrowid
+        cur.execute("SELECT serviceName, id FROM xc_address_field")
+        fields = dict(cur.fetchall())
+        values = {"firstname": "Иван", "lastname": "Петров", "street": "ул. Ленина, 1",
+                  "city": "Москва", "zipcode": "101000", "phone": "+7 495 000-00-00"}  # fmt: skip
+        schema.insert_rows(cur, "address_field_value", [
+            {"address_id": address, "address_field_id": fields[k], "value": v} for k, v in values.items()
+        ])  # fmt: skip
+        schema.insert_rows(cur, "order_items", [
+            {"order_id": oid, "object_type": "product", "object_id": product, "variant_id": variant,
+             "name": name, "sku": "", "price": price, "itemNetPrice": price, "amount": qty,
+             "subtotal": price * qty, "total": price * qty, "discountedSubtotal": price * qty}
+            for product, variant, name, price, qty in lines
+        ])  # fmt: skip
+        surcharges = [
+            ("shipping", "SHIPPING", "Доставка", shipping),
+            ("discount", "DCOUPON", "Купон", -discount),
+        ]
+        schema.insert_rows(cur, "order_surcharges", [
+            {"order_id": oid, "type": t, "code": c, "class": "XLite\\Logic\\Order\\Modifier\\Any",
+             "name": n, "value": v, "include": 0, "available": 1}
+            for t, c, n, v in surcharges if v
+        ])  # fmt: skip
+    conn.commit()
+    return oid
+
+
+@pytest.fixture
+def catalog_order(onec, conn):
+    """The sample catalog imported, and one order of a shirt (×2) and a pair of size-43 boots."""
+    onec.send_catalog(catalog_files())
+    shirt = xc_id(conn, "product", "a0000000-0000-0000-0000-000000000001")
+    boots = xc_id(conn, "product", "a0000000-0000-0000-0000-000000000003")
+    size43 = xc_id(
+        conn, "variant", "a0000000-0000-0000-0000-000000000003#x0000000-0000-0000-0000-000000000043"
+    )
+    return make_order(conn, lines=[
+        (shirt, None, "Рубашка мужская льняная", Decimal("2490"), 2),
+        (boots, size43, "Ботинки зимние (43)", Decimal("5400"), 1),
+    ])  # fmt: skip
+
+
+def sale_query(onec) -> tuple[bytes, str]:
+    onec.checkauth("sale")
+    onec.init("sale")
+    status, body = onec.transport(
+        "GET", {"type": "sale", "mode": "query"}, None, {"Cookie": onec.cookie}
+    )
+    assert status == 200
+    return body, ""
+
+
+def documents(body: bytes) -> list:
+    root = etree.fromstring(body)
+    return root.findall(".//{*}Документ")
+
+
+def req(doc, name: str) -> str | None:
+    for r in doc.findall("{*}ЗначенияРеквизитов/{*}ЗначениеРеквизита"):
+        if r.findtext("{*}Наименование") == name:
+            return r.findtext("{*}Значение")
+    return None
+
+
+def test_the_orders_file_1c_downloads(catalog_order, onec, conn):
+    body, _ = sale_query(onec)
+    assert body.startswith(b"\xef\xbb\xbf<?xml"), "UTF-8 with the BOM 1C's parser needs"
+    assert b'encoding="UTF-8"' in body[:60]
+    [doc] = documents(body)
+    assert doc.findtext("{*}Ид") == str(catalog_order) and doc.findtext("{*}Номер") == "1001"
+    assert doc.findtext("{*}ХозОперация") == "Заказ товара" and doc.findtext("{*}Валюта") == "RUB"
+    items = doc.findall("{*}Товары/{*}Товар")
+    ids = [i.findtext("{*}Ид") for i in items]
+    assert ids == [
+        "a0000000-0000-0000-0000-000000000001",
+        "a0000000-0000-0000-0000-000000000003#x0000000-0000-0000-0000-000000000043",
+        "ORDER_DELIVERY",
+    ]
+    delivery = items[2]
+    assert [
+        r.findtext("{*}Значение")
+        for r in delivery.findall("{*}ЗначенияРеквизитов/{*}ЗначениеРеквизита")
+    ] == ["Услуга", "Услуга"]
+    # the sums add up: items + delivery − discounts = the document's total
+    lines_total = sum(Decimal(i.findtext("{*}Сумма")) for i in items)
+    discounts = sum(Decimal(d.findtext("{*}Сумма")) for d in doc.findall("{*}Скидки/{*}Скидка"))
+    assert lines_total - discounts == Decimal(doc.findtext("{*}Сумма")) == Decimal("10480.00")
+    agent = doc.find("{*}Контрагенты/{*}Контрагент")
+    assert (
+        agent.findtext("{*}Наименование") == "Петров Иван"
+        and agent.findtext("{*}Роль") == "Покупатель"
+    )
+    assert agent.find("{*}Контакты/{*}Контакт/{*}Значение").text == "ivan@example.com"
+    fields = {
+        f.findtext("{*}Тип"): f.findtext("{*}Значение")
+        for f in agent.findall("{*}АдресРегистрации/{*}АдресноеПоле")
+    }
+    assert fields == {
+        "Почтовый индекс": "101000",
+        "Страна": "RU",
+        "Город": "Москва",
+        "Улица": "ул. Ленина, 1",
+    }
+    assert req(doc, "Метод оплаты") == "Наличными курьеру" and req(doc, "Заказ оплачен") == "false"
+    assert req(doc, "Отменен") == "false" and req(doc, "Статус заказа") == "Awaiting payment / New"
+    assert doc.findtext("{*}Комментарий") == "Позвонить за час"
+
+
+@pytest.mark.skipif(
+    not XSD.is_dir(), reason="../shared/reference/xsd is not present beside the clone"
+)
+@pytest.mark.parametrize(
+    "version,xsd", [("2.08", "commerceml-2.08.xsd"), ("2.10", "commerceml-2.10.xsd")]
+)
+def test_the_orders_file_validates_against_1cs_schema(catalog_order, onec, conn, version, xsd):
+    set_setting(conn, "orders_schema_version", version)
+    body, _ = sale_query(onec)
+    schema = etree.XMLSchema(etree.parse(str(XSD / xsd)))
+    tree = etree.fromstring(body)
+    assert tree.nsmap[None] == NS2 and tree.get("ВерсияСхемы") == version
+    assert schema.validate(tree), schema.error_log
+
+
+def test_windows_1251_and_container(catalog_order, onec, conn, app):
+    set_setting(conn, "orders_encoding", "windows-1251")
+    set_setting(conn, "orders_container", "Y")
+    onec.checkauth("sale")
+    onec.init("sale")
+    client = app.test_client(use_cookies=False)
+    resp = client.get("/1c_exchange.php?type=sale&mode=query", headers={"Cookie": onec.cookie})
+    assert resp.headers["Content-Type"] == "application/xml; charset=windows-1251"
+    assert resp.data.startswith(b'<?xml version="1.0" encoding="windows-1251"?>')
+    assert "Петров".encode("cp1251") in resp.data
+    root = etree.fromstring(resp.data)
+    assert root.find("{*}Контейнер/{*}Документ") is not None
+
+
+def test_nothing_is_lost_between_query_and_success(catalog_order, onec, conn):
+    first, _ = sale_query(onec)
+    again, _ = sale_query(onec)  # 1C never said success: the same orders again
+    assert [d.findtext("{*}Ид") for d in documents(again)] == [
+        d.findtext("{*}Ид") for d in documents(first)
+    ]
+    # the order changes after this query, before 1C confirms it
+    with conn.cursor() as cur:
+        cur.execute("UPDATE xc_orders SET payment_status_id = %s WHERE order_id = %s",
+                    (status_id(conn, "payment", "P"), catalog_order))  # fmt: skip
+    conn.commit()
+    assert onec.call("sale", "success").word == "success"
+    changed, _ = sale_query(onec)
+    assert [req(d, "Заказ оплачен") for d in documents(changed)] == ["true"], "sent again"
+    assert onec.call("sale", "success").word == "success"
+    empty, _ = sale_query(onec)
+    assert documents(empty) == [] and etree.fromstring(empty).tag.endswith("КоммерческаяИнформация")
+
+
+def test_which_orders_go_out(onec, conn):
+    paid = make_order(conn, number="2001", payment="P")
+    make_order(conn, number="2002", payment="Q")
+    old = make_order(conn, number="2003", payment="P", placed=int(time.time()) - 400 * 86400)
+    set_setting(conn, "orders_payment_statuses", "P")
+    body, _ = sale_query(onec)
+    assert sorted(d.findtext("{*}Ид") for d in documents(body)) == sorted([str(paid), str(old)])
+    set_setting(
+        conn, "orders_since", time.strftime("%Y-%m-%d", time.localtime(time.time() - 30 * 86400))
+    )
+    body, _ = sale_query(onec)
+    assert [d.findtext("{*}Ид") for d in documents(body)] == [str(paid)]
+
+
+def upload_orders(onec, name: str, data: bytes, version: str | None) -> list[str]:
+    onec.checkauth("sale")
+    onec.init("sale", version=version)
+    reply = onec.call("sale", "file", data, filename=name)
+    assert reply.word == "success", reply.lines
+    if version is None:
+        return reply.lines  # the old protocol applies the file inside `file`
+    return onec.import_file(name, "sale").lines
+
+
+def history(conn, order_id: int) -> list[tuple[str, str]]:
+    return query(
+        conn,
+        "SELECT code, description FROM {p}order_history_events WHERE order_id = %s ORDER BY event_id",
+        order_id,
+    )
+
+
+@pytest.mark.skipif(
+    not SAMPLES.is_dir(), reason="../shared/samples is not present beside the clone"
+)
+@pytest.mark.parametrize("version", [None, "2.09"], ids=["old-protocol", "new-protocol"])
+def test_1c_documents_from_the_samples(onec, conn, version):
+    o92, o93 = (
+        make_order(conn, order_id=92, number="92"),
+        make_order(conn, order_id=93, number="93"),
+    )
+    bystander = make_order(conn, number="3000")
+    before = query(conn, "SELECT * FROM {p}orders WHERE order_id = %s", bystander)
+    set_setting(conn, "status_map", "Открыт = shipping P")
+    data = (SAMPLES / "irpsv__commerceml" / "off-doc-1c" / "orders.xml").read_bytes()
+    lines = upload_orders(onec, "orders-1.xml", data, version)
+    assert "documents: 3, orders changed: 2, unchanged: 0, unknown: 1" in lines
+    assert any("order 36" in line and "not in the shop" in line for line in lines)
+    details = dict(query(conn, "SELECT name, value FROM {p}order_details WHERE order_id = %s", o92))
+    assert details == {"xc1c_number": "MM92", "xc1c_date": "2015-08-12", "xc1c_posted": "true"}
+    assert query(
+        conn, "SELECT label FROM {p}order_details WHERE order_id = %s AND name = 'xc1c_number'", o93
+    ) == [("Номер в 1С",)]
+    assert query(conn, "SELECT shipping_status_id FROM {p}orders WHERE order_id = %s", o92) == [
+        (status_id(conn, "shipping", "P"),)
+    ]
+    assert history(conn, o92) == [
+        ("ORDER EDITED", "1C document {{number}} of {{date}}"),
+        (
+            "CHANGE SHIPPING STATUS ORDER",
+            "Order shipping status changed from {{oldStatus}} to {{newStatus}}",
+        ),
+    ]
+    data_row = query(
+        conn,
+        "SELECT data, authorName FROM {p}order_history_events WHERE order_id = %s AND code LIKE 'CHANGE%%'",
+        o92,
+    )[0]
+    assert data_row == (
+        'a:3:{s:7:"orderId";i:92;s:9:"newStatus";s:10:"Processing";s:9:"oldStatus";s:3:"New";}',
+        "1C exchange (xc1c)",
+    )
+    assert query(conn, "SELECT * FROM {p}orders WHERE order_id = %s", bystander) == before, (
+        "touches nothing else"
+    )
+    # the same file again changes nothing
+    lines = upload_orders(onec, "orders-2.xml", data, version)
+    assert "documents: 3, orders changed: 0, unchanged: 2, unknown: 1" in lines
+
+
+@pytest.mark.skipif(
+    not SAMPLES.is_dir(), reason="../shared/samples is not present beside the clone"
+)
+def test_paid_and_delivered_per_the_official_1c_sample(onec, conn):
+    order = make_order(conn, order_id=20, number="20")
+    set_setting(conn, "status_map", "F = shipping D")
+    data = (SAMPLES / "carono__php-commerceml" / "orders.xml").read_bytes()  # windows-1251
+    lines = upload_orders(onec, "orders.xml", data, "2.05")
+    assert "documents: 1, orders changed: 1, unchanged: 0, unknown: 0" in lines
+    assert query(
+        conn,
+        "SELECT payment_status_id, shipping_status_id FROM {p}orders WHERE order_id = %s",
+        order,
+    ) == [(status_id(conn, "payment", "P"), status_id(conn, "shipping", "D"))]
+
+
+def test_unmapped_status_is_reported_not_guessed_and_a_change_from_1c_is_not_sent_back(
+    catalog_order, onec, conn
+):
+    sale_query(onec)
+    onec.call("sale", "success")
+    doc = (
+        (DATA / "orders" / "from-1c.xml")
+        .read_text(encoding="utf-8")
+        .replace("@ID@", str(catalog_order))
+    )
+    lines = upload_orders(onec, "from-1c.xml", doc.encode(), "2.10")
+    assert any("'Согласован'" in line and "not in status_map" in line for line in lines)
+    assert query(
+        conn, "SELECT payment_status_id FROM {p}orders WHERE order_id = %s", catalog_order
+    ) == [(status_id(conn, "payment", "C"),)], "ПометкаУдаления cancels"
+    body, _ = sale_query(onec)
+    assert documents(body) == [], "1C already knows"
+
+
+def test_a_broken_orders_file_fails_cleanly(onec, conn):
+    make_order(conn, order_id=92, number="92")
+    onec.checkauth("sale")
+    onec.init("sale", version="2.10")
+    onec.upload("bad.xml", "<?xml version='1.0'?><broken><Документ>".encode(), "sale")
+    reply = onec.call("sale", "import", filename="bad.xml")
+    reply_lines = reply.lines
+    assert reply_lines[0] == "failure" and "malformed XML" in reply_lines[1]
