@@ -465,6 +465,18 @@ SETTINGS: tuple[Setting, ...] = (
         "Коды статусов доставки X-Cart (N, P, S, D, WND, R, …) заказов для 1С. Пусто: все.",
     ),
     Setting(
+        "orders_accept_items",
+        "flag",
+        "N",
+        "orders",
+        "1C may change order items",
+        "1С может менять состав заказа",
+        "Apply the items, quantities, prices and delivery cost of the order documents 1C sends "
+        "back (totals are recalculated; stock is not moved). Off: only numbers and statuses.",
+        "Применять состав, количества, цены и стоимость доставки из документов 1С (итоги "
+        "пересчитываются, остатки не двигаются). Выкл.: только номера и статусы.",
+    ),
+    Setting(
         "status_paid",
         "text",
         "P",

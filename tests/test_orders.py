@@ -341,3 +341,52 @@ def test_a_broken_orders_file_fails_cleanly(onec, conn):
     reply = onec.call("sale", "import", filename="bad.xml")
     reply_lines = reply.lines
     assert reply_lines[0] == "failure" and "malformed XML" in reply_lines[1]
+
+
+ITEMS_FROM_1C = """<?xml version="1.0" encoding="UTF-8"?>
+<КоммерческаяИнформация xmlns="urn:1C.ru:commerceml_2" ВерсияСхемы="2.10" ДатаФормирования="2026-11-27T10:00:00">
+<Документ><Ид>@ID@</Ид><Номер>1001</Номер><Дата>2026-11-27</Дата><ХозОперация>Заказ товара</ХозОперация>
+<Роль>Продавец</Роль><Валюта>RUB</Валюта><Курс>1</Курс><Сумма>7700</Сумма>
+<Товары>
+<Товар><Ид>a0000000-0000-0000-0000-000000000001</Ид><Наименование>Рубашка</Наименование>
+<ЦенаЗаЕдиницу>2400</ЦенаЗаЕдиницу><Количество>3</Количество><Сумма>7200</Сумма></Товар>
+<Товар><Ид>ORDER_DELIVERY</Ид><Наименование>Доставка заказа</Наименование>
+<ЦенаЗаЕдиницу>500</ЦенаЗаЕдиницу><Количество>1</Количество><Сумма>500</Сумма></Товар>
+</Товары>
+</Документ></КоммерческаяИнформация>
+"""
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_items_changed_in_1c_when_the_settings_allow(catalog_order, onec, conn, accept):
+    set_setting(conn, "orders_accept_items", "Y" if accept else "N")
+    before = query(
+        conn,
+        "SELECT item_id, amount, price, total FROM {p}order_items WHERE order_id = %s ORDER BY item_id",
+        catalog_order,
+    )
+    doc = ITEMS_FROM_1C.replace("@ID@", str(catalog_order)).encode()
+    lines = upload_orders(onec, "items.xml", doc, "2.10")
+    items = query(
+        conn,
+        "SELECT name, amount, price, total FROM {p}order_items WHERE order_id = %s ORDER BY item_id",
+        catalog_order,
+    )
+    totals = query(conn, "SELECT subtotal, total FROM {p}orders WHERE order_id = %s", catalog_order)
+    if not accept:
+        assert "documents: 1, orders changed: 0, unchanged: 1, unknown: 0" in lines
+        assert (
+            query(
+                conn,
+                "SELECT item_id, amount, price, total FROM {p}order_items WHERE order_id = %s ORDER BY item_id",
+                catalog_order,
+            )
+            == before
+        )
+        return
+    assert items == [("Рубашка мужская льняная", 3, Decimal("2400"), Decimal("7200"))], (
+        "boots removed"
+    )
+    # subtotal = items; total = subtotal + delivery 500 − coupon 200, as X-Cart computes it
+    assert totals == [(Decimal("7200"), Decimal("7500"))]
+    assert ("ORDER EDITED", "Items changed in 1C") in history(conn, catalog_order)

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from .reader import BOM, CommerceMLError, _first, _kids, local, skip_bom
+from .reader import BOM, CommerceMLError, _first, _kids, decimal, local, skip_bom
 
 NAMESPACES = {
     "2.05": None,
@@ -198,6 +198,7 @@ class IncomingDocument:
     number: str
     requisites: dict[str, str]  # by name, as 1C writes them
     line: int | None
+    items: tuple[DocumentItem, ...] = ()
 
 
 # 2.09 Bitrix-module documents put these directly under Документ instead of in requisites.
@@ -230,8 +231,9 @@ def iter_documents(stream: BinaryIO) -> Iterator[IncomingDocument]:
             for element, name in _ELEMENT_REQUISITES.items():
                 if element in kids and name not in requisites:
                     requisites[name] = _first(kids, element)
+            items = tuple(_incoming_items(kids))
             yield IncomingDocument(
-                _first(kids, "Ид"), _first(kids, "Номер"), requisites, el.sourceline
+                _first(kids, "Ид"), _first(kids, "Номер"), requisites, el.sourceline, items
             )
             el.clear(keep_tail=True)
             parent = el.getparent()
@@ -240,3 +242,18 @@ def iter_documents(stream: BinaryIO) -> Iterator[IncomingDocument]:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
         raise CommerceMLError(f"malformed XML: {exc.msg}") from exc
+
+
+def _incoming_items(kids: dict) -> Iterator[DocumentItem]:
+    for box in kids.get("Товары", ()):
+        for good in box:
+            gk = _kids(good)
+            price = decimal(_first(gk, "ЦенаЗаЕдиницу"))
+            quantity = decimal(_first(gk, "Количество"))
+            if price is None or quantity is None:
+                continue
+            total = decimal(_first(gk, "Сумма"))
+            yield DocumentItem(
+                _first(gk, "Ид"), _first(gk, "Наименование"), price, quantity,
+                total if total is not None else price * quantity,
+            )  # fmt: skip

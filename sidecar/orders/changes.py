@@ -14,10 +14,12 @@ import pymysql
 from ..commerceml.documents import IncomingDocument, iter_documents
 from ..commerceml.reader import flag
 from ..db import transaction
+from ..state import idmap
 from ..state import order_exports as exports
 from ..xcart import orders as xc_orders
 from ..xcart.schema import Schema
 from ..xcart.shop import bump_entity_versions
+from .export import DELIVERY_ID as DELIVERY
 
 DETAILS = [  # (requisite, order detail name, label the admin sees)
     ("Номер по 1С", "xc1c_number", "Номер в 1С"),
@@ -100,8 +102,49 @@ def apply_file(
             outcome.counts["documents"] += 1
             with transaction(conn) as cur:
                 _apply(cur, schema, prefix, doc, _wanted(doc, settings, status_map, outcome),
-                       statuses, names, outcome)  # fmt: skip
+                       statuses, names, outcome, settings)  # fmt: skip
     return outcome
+
+
+def _change_items(
+    cur: pymysql.cursors.Cursor, schema: Schema, prefix: str, order_id: int, doc: IncomingDocument
+) -> bool:
+    """Make the order's items what 1C's document lists (matched by 1C Ид), and its delivery
+    cost what the ORDER_DELIVERY line says."""
+    goods = [i for i in doc.items if i.id != DELIVERY]
+    ids = [i.id for i in goods]
+    variants = idmap.ids(cur, prefix, "variant", ids)
+    products = idmap.ids(cur, prefix, "product", ids + [i.partition("#")[0] for i in ids])
+    current = {
+        (pid, vid): (item, amount, price)
+        for item, pid, vid, amount, price in xc_orders.items_of(cur, schema, order_id)
+    }
+    updates, added, kept = [], [], set()
+    for good in goods:
+        key = (
+            products.get(good.id) or products.get(good.id.partition("#")[0]),
+            variants.get(good.id),
+        )
+        amount = int(good.quantity)
+        if key in current and key not in kept:
+            kept.add(key)
+            item, old_amount, old_price = current[key]
+            if (old_amount, old_price) != (amount, good.price):
+                updates.append((item, amount, good.price))
+        else:
+            added.append((*key, good.name, good.price, amount))
+    removed = [item for key, (item, _, _) in current.items() if key not in kept]
+    changed = bool(updates or added or removed)
+    if changed:
+        xc_orders.change_items(cur, schema, order_id, updates, removed, added)
+    delivery = next((i for i in doc.items if i.id == DELIVERY), None)
+    if delivery is not None and xc_orders.set_shipping_cost(cur, schema, order_id, delivery.total):
+        changed = True
+    if changed:
+        xc_orders.add_history(
+            cur, schema, order_id, "ORDER EDITED", "Items changed in 1C", {"orderId": order_id}
+        )
+    return changed
 
 
 def _apply(
@@ -113,6 +156,7 @@ def _apply(
     statuses: dict,
     names: dict,
     outcome: Outcome,
+    settings: dict[str, Any],
 ) -> None:
     order_id = int(doc.id) if doc.id.isdigit() else None
     current = xc_orders.current_statuses(cur, schema, order_id) if order_id else None
@@ -130,6 +174,12 @@ def _apply(
             cur, schema, order_id, "ORDER EDITED", "1C document {{number}} of {{date}}",
             {"number": doc.requisites["Номер по 1С"], "date": doc.requisites.get("Дата по 1С", "")},
         )  # fmt: skip
+    if (
+        settings["orders_accept_items"]
+        and doc.items
+        and _change_items(cur, schema, prefix, order_id, doc)
+    ):
+        changed = True
     for kind, index in (("payment", 0), ("shipping", 1)):
         code = wanted.get(kind)
         if code is None:

@@ -21,7 +21,8 @@ from ..xcart import shop
 from ..xcart.schema import Schema
 
 CHUNK = 200  # orders loaded per round of queries
-DELIVERY = ("ORDER_DELIVERY", "Доставка заказа")  # the service line 1C expects for shipping
+# The service line 1C expects for the shipping cost.
+DELIVERY_ID, DELIVERY_NAME = "ORDER_DELIVERY", "Доставка заказа"
 PAID, CANCELLED = {"P"}, {"C", "D"}
 FINAL_SHIPPING, FINAL_PAYMENT = {"D", "R", "WND"}, {"C", "D", "R"}
 ADDRESS = [("zipcode", "Почтовый индекс"), ("country", "Страна"), ("state", "Регион"),
@@ -69,7 +70,7 @@ def _document(
     )
     if shipping:
         items.append(
-            DocumentItem(DELIVERY[0], DELIVERY[1], shipping, Decimal(1), shipping, "Услуга")
+            DocumentItem(DELIVERY_ID, DELIVERY_NAME, shipping, Decimal(1), shipping, "Услуга")
         )
     discounts = tuple(
         (name, -v) for kind, name, v, inc in o.surcharges if kind == "discount" and not inc

@@ -317,3 +317,72 @@ def php_serialize(data: dict[str, object]) -> str:
         return f's:{len(text.encode("utf-8"))}:"{text}";'
 
     return f"a:{len(data)}:{{" + "".join(one(k) + one(v) for k, v in data.items()) + "}"
+
+
+def items_of(cur: pymysql.cursors.Cursor, schema: Schema, order_id: int) -> list[tuple]:
+    """(item id, product id, variant id, amount, price) of an order."""
+    cur.execute(
+        f"SELECT item_id, object_id, variant_id, amount, price FROM {schema.table('order_items')}"
+        " WHERE order_id = %s ORDER BY item_id",
+        (order_id,),
+    )
+    return list(cur.fetchall())
+
+
+def change_items(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    order_id: int,
+    updates: Sequence[tuple[int, int, Decimal]],
+    removed: Sequence[int],
+    added: Sequence[tuple[int | None, int | None, str, Decimal, int]],
+) -> None:
+    """(item, amount, price) updates, removed item ids, (product, variant, name, price, amount)
+    additions; then the order's subtotal and total as X-Cart's calculate() makes them."""
+    table = schema.table("order_items")
+    cur.executemany(
+        f"UPDATE {table} SET amount = %s, price = %s, itemNetPrice = %s, subtotal = %s * %s,"
+        " discountedSubtotal = %s * %s, total = %s * %s WHERE item_id = %s",
+        [(a, p, p, p, a, p, a, p, a, i) for i, a, p in updates],
+    )
+    if removed:
+        cur.execute(
+            f"DELETE FROM {table} WHERE item_id IN ({placeholders(removed)})", tuple(removed)
+        )
+    schema.insert_rows(
+        cur,
+        "order_items",
+        [{"order_id": order_id, "object_type": "product", "object_id": pid, "variant_id": vid,
+          "name": name[:255], "sku": "", "price": p, "itemNetPrice": p, "amount": a,
+          "subtotal": p * a, "discountedSubtotal": p * a, "total": p * a}
+         for pid, vid, name, p, a in added],
+    )  # fmt: skip
+    recalculate(cur, schema, order_id)
+
+
+def set_shipping_cost(
+    cur: pymysql.cursors.Cursor, schema: Schema, order_id: int, value: Decimal
+) -> bool:
+    cur.execute(
+        f"UPDATE {schema.table('order_surcharges')} SET value = %s"
+        " WHERE order_id = %s AND type = 'shipping' AND available = 1 AND value <> %s",
+        (value, order_id, value),
+    )
+    changed = cur.rowcount > 0
+    if changed:
+        recalculate(cur, schema, order_id)
+    return changed
+
+
+def recalculate(cur: pymysql.cursors.Cursor, schema: Schema, order_id: int) -> None:
+    """subtotal = the items' totals; total = subtotal + the counted surcharges, never below 0."""
+    cur.execute(
+        f"UPDATE {schema.table('orders')} o SET"
+        f" o.subtotal = (SELECT COALESCE(SUM(total), 0) FROM {schema.table('order_items')}"
+        "  WHERE order_id = o.order_id),"
+        f" o.total = GREATEST(0, o.subtotal + (SELECT COALESCE(SUM(value), 0) FROM"
+        f"  {schema.table('order_surcharges')} WHERE order_id = o.order_id AND available = 1"
+        "  AND include = 0))"
+        " WHERE o.order_id = %s",
+        (order_id,),
+    )
