@@ -2,10 +2,11 @@
   (a) the floor: a bare lxml.iterparse pass over the same files,
   (b) the full HTTP exchange through gunicorn into a fresh X-Cart schema on MariaDB,
   (c) the same exchange again with unchanged files,
+  (d) sale/query over as many orders as --orders says,
 with wall time, the ratio to the floor, rows written per second and the peak RSS of the
 sidecar's processes (VmHWM of the gunicorn master and workers).
 
-    .venv/bin/python bench/run.py --sizes 10000,50000
+    .venv/bin/python bench/run.py --sizes 10000,50000 --orders 10000
 """
 
 from __future__ import annotations
@@ -80,7 +81,46 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_size(n: int, server_url: str, workdir: Path) -> list[str]:
+def add_orders(conn, count: int) -> None:
+    """`count` placed orders of two items each, with their profile copies, in bulk."""
+    from decimal import Decimal
+
+    from sidecar.xcart.schema import Schema
+
+    schema = Schema(conn, "xc_")
+    with conn.cursor() as cur:
+        cur.execute("SELECT id FROM xc_order_payment_statuses WHERE code = 'Q'")
+        payment = cur.fetchone()[0]
+        cur.execute("SELECT id FROM xc_order_shipping_statuses WHERE code = 'N'")
+        shipping = cur.fetchone()[0]
+        now = int(time.time())
+        for start in range(0, count, 1000):
+            n = min(1000, count - start)
+            ids = schema.insert_returning_ids(cur, "orders", [
+                {"is_order": 1, "orderNumber": str(100000 + start + k), "date": now - k,
+                 "total": Decimal("1300"), "subtotal": Decimal("1000"), "currency_id": 643,
+                 "payment_status_id": payment, "shipping_status_id": shipping,
+                 "payment_method_name": "Card", "shipping_method_name": "Courier"}
+                for k in range(n)
+            ])  # fmt: skip
+            schema.insert_rows(
+                cur, "profiles", [{"order_id": i, "login": f"c{i}@example.com"} for i in ids]
+            )
+            schema.insert_rows(cur, "order_items", [
+                {"order_id": i, "object_type": "product", "name": f"Item {j}", "sku": "",
+                 "price": Decimal("500"), "itemNetPrice": Decimal("500"), "amount": 1,
+                 "subtotal": Decimal("500"), "total": Decimal("500")}
+                for i in ids for j in range(2)
+            ])  # fmt: skip
+            schema.insert_rows(cur, "order_surcharges", [
+                {"order_id": i, "type": "shipping", "code": "SHIPPING", "class": "Shipping",
+                 "name": "Shipping", "value": Decimal("300"), "include": 0, "available": 1}
+                for i in ids
+            ])  # fmt: skip
+            conn.commit()
+
+
+def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[str]:
     files = generate(workdir / f"cat{n}", n)
     size_mb = sum(f.stat().st_size for f in files) / 1e6
     floor_s = floor(files)
@@ -140,6 +180,20 @@ def run_size(n: int, server_url: str, workdir: Path) -> list[str]:
                 f" | {wall / floor_s:5.1f}× | {written / wall:9.0f} | {client.calls:5}"
                 f" | {rss:6.0f} |"
             )
+        if orders:
+            add_orders(conn, orders)
+            client = OneCClient(http_transport(url), "1c", PASSWORD)
+            client.checkauth("sale")
+            client.init("sale")
+            start = time.perf_counter()
+            reply = client.call("sale", "query")
+            wall = time.perf_counter() - start
+            rss = peak_rss_mb([proc.pid, *children(proc.pid)])
+            size = len("\n".join(reply.lines).encode()) / 1e6
+            lines.append(
+                f"| {orders:>7} | sale/query orders | {size:7.1f} |      – | {wall:7.2f} |     – |"
+                f"         – |     1 | {rss:6.0f} |"
+            )
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -156,6 +210,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument("--orders", type=int, default=10000, help="orders for sale/query (0: skip)")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("XC1C_TEST_DATABASE_URL", "mysql://root@127.0.0.1:3306/x"),
@@ -169,8 +224,8 @@ def main() -> None:
     print("| products | run | MB | floor s | wall s | ratio | rows/s | calls | peak RSS MB |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
-        for n in [int(s) for s in args.sizes.split(",")]:
-            for line in run_size(n, args.database_url, Path(tmp)):
+        for k, n in enumerate(int(s) for s in args.sizes.split(",")):
+            for line in run_size(n, args.database_url, Path(tmp), args.orders if k == 0 else 0):
                 print(line, flush=True)
 
 
