@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from .reader import BOM, CommerceMLError, _first, _kids, decimal, local, skip_bom
+from .reader import BOM, CommerceMLError, children_by_name, decimal, first_text, local, skip_bom
 
 NAMESPACES = {
     "2.05": None,
@@ -220,20 +220,20 @@ def iter_documents(stream: BinaryIO) -> Iterator[IncomingDocument]:
         for _, el in events:
             if el.getroottree().docinfo.doctype:
                 raise CommerceMLError("a DOCTYPE is not allowed in CommerceML", el.sourceline)
-            kids = _kids(el)
+            kids = children_by_name(el)
             requisites = {}
             for box in kids.get("ЗначенияРеквизитов", ()):
                 for r in box:
-                    rk = _kids(r)
-                    name = _first(rk, "Наименование")
+                    rk = children_by_name(r)
+                    name = first_text(rk, "Наименование")
                     if name:
-                        requisites[name] = _first(rk, "Значение")
+                        requisites[name] = first_text(rk, "Значение")
             for element, name in _ELEMENT_REQUISITES.items():
                 if element in kids and name not in requisites:
-                    requisites[name] = _first(kids, element)
+                    requisites[name] = first_text(kids, element)
             items = tuple(_incoming_items(kids))
             yield IncomingDocument(
-                _first(kids, "Ид"), _first(kids, "Номер"), requisites, el.sourceline, items
+                first_text(kids, "Ид"), first_text(kids, "Номер"), requisites, el.sourceline, items
             )
             el.clear(keep_tail=True)
             parent = el.getparent()
@@ -247,13 +247,13 @@ def iter_documents(stream: BinaryIO) -> Iterator[IncomingDocument]:
 def _incoming_items(kids: dict) -> Iterator[DocumentItem]:
     for box in kids.get("Товары", ()):
         for good in box:
-            gk = _kids(good)
-            price = decimal(_first(gk, "ЦенаЗаЕдиницу"))
-            quantity = decimal(_first(gk, "Количество"))
+            gk = children_by_name(good)
+            price = decimal(first_text(gk, "ЦенаЗаЕдиницу"))
+            quantity = decimal(first_text(gk, "Количество"))
             if price is None or quantity is None:
                 continue
-            total = decimal(_first(gk, "Сумма"))
+            total = decimal(first_text(gk, "Сумма"))
             yield DocumentItem(
-                _first(gk, "Ид"), _first(gk, "Наименование"), price, quantity,
+                first_text(gk, "Ид"), first_text(gk, "Наименование"), price, quantity,
                 total if total is not None else price * quantity,
             )  # fmt: skip
