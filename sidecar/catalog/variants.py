@@ -6,6 +6,7 @@ attributes as options the customer picks, with the price difference as a modifie
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -54,50 +55,47 @@ def apply_variants(ctx: ImportContext, cur: Cursor, items: list[VariantOffer]) -
     option_ids = idmap.ids(cur, ctx.prefix, "option", list(value_ext))
     value_ids = idmap.ids(cur, ctx.prefix, "variant_value", list(value_ext))
 
-    new_attrs = sorted(ext for ext in attr_ext if ext not in attr_ids)
-    created = attributes.create_attributes(
-        cur,
-        ctx.schema,
-        [(dict.fromkeys(ctx.languages, attr_ext[e][1]), attributes.SELECT, attr_ext[e][0], 0)
-         for e in new_attrs],
-    )  # fmt: skip
-    attr_ids.update(zip(new_attrs, created, strict=True))
-    idmap.store(
-        cur,
-        ctx.prefix,
-        "variant_attribute",
-        [(e, i, "") for e, i in zip(new_attrs, created, strict=True)],
-    )
-
-    new_options = sorted(ext for ext in value_ext if ext not in option_ids)
-    created = attributes.create_options(
-        cur, ctx.schema,
-        [(attr_ids[value_ext[e][1]], value_ext[e][2], 0) for e in new_options], ctx.languages,
-    )  # fmt: skip
-    option_ids.update(zip(new_options, created, strict=True))
-    idmap.store(
-        cur, ctx.prefix, "option", [(e, i, "") for e, i in zip(new_options, created, strict=True)]
-    )
-
-    new_values = sorted(ext for ext in value_ext if ext not in value_ids)
-    created = attributes.add_select_values(
-        cur, ctx.schema,
-        [(value_ext[e][0], attr_ids[value_ext[e][1]], option_ids[e]) for e in new_values],
-    )  # fmt: skip
-    value_ids.update(zip(new_values, created, strict=True))
-    idmap.store(
-        cur,
-        ctx.prefix,
-        "variant_value",
-        [(e, i, "") for e, i in zip(new_values, created, strict=True)],
-    )
-
-    if new_attrs or new_options or new_values:
+    languages = ctx.languages
+    created = _create_missing(cur, ctx, "variant_attribute", attr_ids, attr_ext, lambda fresh: (
+        attributes.create_attributes(cur, ctx.schema, [
+            (dict.fromkeys(languages, attr_ext[e][1]), attributes.SELECT, attr_ext[e][0], 0)
+            for e in fresh
+        ])
+    ))  # fmt: skip
+    created |= _create_missing(cur, ctx, "option", option_ids, value_ext, lambda fresh: (
+        attributes.create_options(cur, ctx.schema, [
+            (attr_ids[value_ext[e][1]], value_ext[e][2], 0) for e in fresh
+        ], languages)
+    ))  # fmt: skip
+    created |= _create_missing(cur, ctx, "variant_value", value_ids, value_ext, lambda fresh: (
+        attributes.add_select_values(cur, ctx.schema, [
+            (value_ext[e][0], attr_ids[value_ext[e][1]], option_ids[e]) for e in fresh
+        ])
+    ))  # fmt: skip
+    if created:
         ctx.entity_classes.update(attributes.ENTITY_CLASSES)
     if ctx.has_variants:
         _write_variants(ctx, cur, items, attr_ids, value_ids)
     else:
         _write_modifiers(ctx, cur, items, value_ids)
+
+
+def _create_missing(
+    cur: Cursor,
+    ctx: ImportContext,
+    kind: str,
+    known: dict[str, int],
+    wanted: Iterable[str],
+    create: Callable[[list[str]], list[int]],
+) -> bool:
+    """Create the items of `wanted` that `known` lacks, in one batch, and remember them."""
+    fresh = sorted(e for e in wanted if e not in known)
+    if not fresh:
+        return False
+    ids = create(fresh)
+    known.update(zip(fresh, ids, strict=True))
+    idmap.store(cur, ctx.prefix, kind, [(e, i, "") for e, i in zip(fresh, ids, strict=True)])
+    return True
 
 
 def _write_variants(
