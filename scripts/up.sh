@@ -17,6 +17,8 @@ $XC1C db create-xcart-schema --if-empty
 $XC1C db migrate
 $XC1C settings set login "$LOGIN" >/dev/null
 $XC1C settings set password "$PASSWORD" >/dev/null
+# No X-Cart installation here: photos go to a local images/ directory.
+$XC1C settings set images_path "$XC1C_DATA_DIR/images" >/dev/null
 
 $XC1C serve --bind "$BIND" &
 SERVER=$!
