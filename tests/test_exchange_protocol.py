@@ -235,3 +235,17 @@ def test_database_down_is_a_clean_failure(app, onec, monkeypatch):
     reply = onec.call("catalog", "checkauth")
     assert reply.status == 503 and reply.word == replies.FAILURE
     assert "database is unavailable" in reply.lines[1]
+
+
+def test_a_schema_error_is_not_reported_as_the_database_being_down(app, onec, monkeypatch, caplog):
+    import pymysql
+
+    from sidecar.exchange import routes
+
+    def broken(*_a, **_k):
+        raise pymysql.err.OperationalError(1054, "Unknown column 'x' in 'field list'")
+
+    monkeypatch.setattr(routes, "read_settings", broken)
+    reply = onec.call("catalog", "checkauth")
+    assert reply.status == 500 and reply.lines == ["failure", "internal error of the exchange sidecar; see its log"]
+    assert "Unknown column" in caplog.text

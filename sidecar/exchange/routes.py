@@ -302,10 +302,16 @@ def _exchange_error(exc: ExchangeError) -> Response:
     return replies.failure(str(exc), exc.http_status)
 
 
+# Lost or refused connections, too many connections, lock wait timeout, deadlock: passing.
+UNAVAILABLE = {1040, 1205, 1213, 2002, 2003, 2006, 2013}
+
+
 @bp.app_errorhandler(pymysql.err.OperationalError)
 def _database_down(exc: pymysql.err.OperationalError) -> Response:
+    if exc.args and exc.args[0] not in UNAVAILABLE:
+        return _unexpected(exc)
     log.error(
-        "database error: type=%s mode=%s: %s",
+        "database unavailable: type=%s mode=%s: %s",
         request.args.get("type"),
         request.args.get("mode"),
         exc,
