@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 .venv/bin/ruff check .
-.venv/bin/ruff format --check . >/dev/null
+.venv/bin/ruff format --check --quiet .
 exec .venv/bin/python -m pytest "$@"

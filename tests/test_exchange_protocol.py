@@ -247,5 +247,8 @@ def test_a_schema_error_is_not_reported_as_the_database_being_down(app, onec, mo
 
     monkeypatch.setattr(routes, "read_settings", broken)
     reply = onec.call("catalog", "checkauth")
-    assert reply.status == 500 and reply.lines == ["failure", "internal error of the exchange sidecar; see its log"]
+    assert reply.status == 500 and reply.lines == [
+        "failure",
+        "internal error of the exchange sidecar; see its log",
+    ]
     assert "Unknown column" in caplog.text
