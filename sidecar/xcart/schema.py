@@ -16,9 +16,10 @@ from typing import Any
 import pymysql
 
 from ..db import quote_identifier
-from ..project_files import XCART_COLUMN_DEFAULTS
 
 ID_CHUNK = 500  # rows per multi-row INSERT whose ids are read back
+# X-Cart's PHP property defaults per (table, column): package data, needed at run time.
+XCART_COLUMN_DEFAULTS = Path(__file__).with_name("column_defaults.tsv")
 _NUMERIC = {
     "tinyint",
     "smallint",
