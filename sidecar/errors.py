@@ -20,6 +20,12 @@ class AuthFailed(ExchangeError):
     http_status = 401
 
 
+class Forbidden(ExchangeError):
+    """The client's address is not allowed, or has failed to log in too often."""
+
+    http_status = 403
+
+
 class NoSession(ExchangeError):
     """No live exchange session: 1C must start again with checkauth."""
 

@@ -139,6 +139,32 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=1024 * 1024 * 1024,
     ),
     Setting(
+        "login_attempts",
+        "int",
+        "10",
+        "access",
+        "Failed logins allowed",
+        "Допустимо неудачных входов",
+        "Failed logins from one address within 10 minutes before the exchange refuses that "
+        "address until the 10 minutes pass.",
+        "Сколько неудачных входов с одного адреса за 10 минут допускается, прежде чем обмен "
+        "перестанет принимать этот адрес до конца 10 минут.",
+        minimum=1,
+        maximum=1000,
+    ),
+    Setting(
+        "allowed_ips",
+        "list",
+        "",
+        "access",
+        "Allowed addresses",
+        "Разрешённые адреса",
+        "Addresses or networks (e.g. 203.0.113.7, 10.0.0.0/8) 1C may call the exchange from. "
+        "Empty: any.",
+        "Адреса или сети (например 203.0.113.7, 10.0.0.0/8), с которых 1С может обращаться к "
+        "обмену. Пусто: любые.",
+    ),
+    Setting(
         "sidecar_url",
         "text",
         "http://127.0.0.1:8080",

@@ -75,6 +75,7 @@ OWN = [
     "xc1c_images",
     "xc1c_order_exports",
     "xc1c_order_queries",
+    "xc1c_login_failures",
 ]
 
 

@@ -50,7 +50,7 @@ def test_create_schema_migrate_and_settings(fresh_db):
     refused = run(env, "db", "create-xcart-schema")
     assert refused.exit_code != 0 and "not empty" in refused.output
 
-    assert run(env, "db", "migrate").output.strip() == "applied migrations [1, 2, 3]"
+    assert run(env, "db", "migrate").output.strip() == "applied migrations [1, 2, 3, 4]"
     assert run(env, "db", "migrate").output.strip() == "up to date"
     assert "shop_xc1c_sessions" in tables(cfg)
 

@@ -252,3 +252,34 @@ def test_a_schema_error_is_not_reported_as_the_database_being_down(app, onec, mo
         "internal error of the exchange sidecar; see its log",
     ]
     assert "Unknown column" in caplog.text
+
+
+def test_failed_logins_are_rate_limited_per_address(http, conn, caplog):
+    set_setting(conn, "login_attempts", "3")
+    for _ in range(3):
+        assert (
+            http.get(
+                "/exchange?type=catalog&mode=checkauth", headers=basic("1c", "guess")
+            ).status_code
+            == 401
+        )
+    # now even the right password is refused from this address, for a while
+    resp = http.get("/exchange?type=catalog&mode=checkauth", headers=basic("1c", PASSWORD))
+    assert resp.status_code == 403 and "too many failed logins" in lines(resp)[1]
+    assert "too many failed logins" in caplog.text
+
+
+def test_allowed_addresses(http, conn):
+    set_setting(conn, "allowed_ips", "203.0.113.0/24, not-an-address")
+    resp = http.get("/exchange?type=catalog&mode=checkauth", headers=basic("1c", PASSWORD))
+    assert resp.status_code == 403 and "allowed_ips" in lines(resp)[1]
+    set_setting(conn, "allowed_ips", "127.0.0.1")
+    resp = http.get("/exchange?type=catalog&mode=checkauth", headers=basic("1c", PASSWORD))
+    assert lines(resp)[0] == replies.SUCCESS
+
+
+def test_a_session_ends_when_the_login_changes(onec, conn):
+    onec.checkauth()
+    set_setting(conn, "login", "other")
+    with pytest.raises(OneCClientError, match="login has changed"):
+        onec.init()

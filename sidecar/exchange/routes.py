@@ -10,6 +10,7 @@ Every mode but checkauth needs the live session checkauth opened (cookie or `ses
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import logging
 import time
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from ..errors import (
     AuthFailed,
     BadRequest,
     ExchangeError,
+    Forbidden,
     ImportFailed,
     NoSession,
     UploadTooLarge,
@@ -84,10 +86,15 @@ def checkauth(call: Call) -> Response:
     expected_login, expected_password = call.settings["login"], call.settings["password"]
     if not expected_password:
         raise AuthFailed("the exchange password is not set in the module settings")
+    client = request.remote_addr or ""
+    prefix = call.config.table_prefix
+    if sessions.recent_failures(call.conn, prefix, client) >= call.settings["login_attempts"]:
+        raise Forbidden("too many failed logins from this address; try again in 10 minutes")
     # Both compared every time, in constant time: the reply never tells which one was wrong.
     login_ok = hmac.compare_digest(given_login.encode(), str(expected_login).encode())
     password_ok = hmac.compare_digest(given_password.encode(), str(expected_password).encode())
     if not (login_ok and password_ok):
+        sessions.record_failure(call.conn, prefix, client)
         raise AuthFailed("wrong login or password")
     expired = sessions.expired_session_ids(call.conn, call.config.table_prefix)
     for sid in expired:
@@ -262,6 +269,22 @@ HANDLERS: dict[tuple[str, str], Callable[[Call], Response]] = {
 }
 
 
+def _address_allowed(client: str, allowed: tuple[str, ...]) -> bool:
+    if not allowed:
+        return True
+    try:
+        address = ipaddress.ip_address(client)
+    except ValueError:
+        return False
+    for entry in allowed:
+        try:
+            if address in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            log.warning("allowed_ips: %r is not an address or network, ignored", entry)
+    return False
+
+
 def _filename() -> str:
     name = request.args.get("filename", "")
     if not name:
@@ -279,6 +302,8 @@ def exchange() -> Response:
         raise BadRequest(f"unknown request type={type_!r} mode={mode!r}")
     conn = db()
     call = Call(config, conn, read_settings(conn, config.table_prefix), type_, mode)
+    if not _address_allowed(request.remote_addr or "", call.settings["allowed_ips"]):
+        raise Forbidden("this address may not use the exchange (setting allowed_ips)")
     if handler is not checkauth:
         call.token = request.cookies.get(replies.COOKIE_NAME) or request.args.get("sessid", "")
         call.session = sessions.find_session(
@@ -286,6 +311,8 @@ def exchange() -> Response:
         )
         if call.session is None:
             raise NoSession("no exchange session or it has expired: authorise again (checkauth)")
+        if call.session.login != call.settings["login"]:
+            raise NoSession("the exchange login has changed: authorise again (checkauth)")
     return handler(call)
 
 

@@ -111,6 +111,18 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
         ],
     ),
+    (
+        4,
+        [
+            # Failed logins per client address, for the login rate limit.
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_login_failures (
+                id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                client VARCHAR(64) NOT NULL,
+                failed_at INT UNSIGNED NOT NULL,
+                KEY client_time (client, failed_at)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
 ]
 
 

@@ -91,3 +91,34 @@ def set_version(conn: pymysql.Connection, prefix: str, session_id: int, version:
             (version[:16], session_id),
         )
     conn.commit()
+
+
+FAILURE_WINDOW = 600  # seconds over which failed logins are counted
+
+
+def _failures(prefix: str) -> str:
+    return quote_identifier(f"{prefix}xc1c_login_failures")
+
+
+def recent_failures(conn: pymysql.Connection, prefix: str, client: str) -> int:
+    with conn.cursor() as cur:
+        cur.execute(
+            f"SELECT COUNT(*) FROM {_failures(prefix)} WHERE client = %s AND failed_at > %s",
+            (client[:64], int(time.time()) - FAILURE_WINDOW),
+        )
+        count = cur.fetchone()[0]
+    conn.commit()
+    return count
+
+
+def record_failure(conn: pymysql.Connection, prefix: str, client: str) -> None:
+    now = int(time.time())
+    with conn.cursor() as cur:
+        cur.execute(
+            f"DELETE FROM {_failures(prefix)} WHERE failed_at <= %s", (now - FAILURE_WINDOW,)
+        )
+        cur.execute(
+            f"INSERT INTO {_failures(prefix)} (client, failed_at) VALUES (%s, %s)",
+            (client[:64], now),
+        )
+    conn.commit()
