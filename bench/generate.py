@@ -7,8 +7,15 @@ from __future__ import annotations
 
 import argparse
 import random
+import time
+from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+import pymysql
+from PIL import Image
+
+from sidecar.xcart.schema import Schema
 
 NS = 'xmlns="urn:1C.ru:commerceml_2"'
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -23,7 +30,14 @@ def pid(i: int) -> str:
     return f"{i:08x}-1111-4000-8000-000000000000"
 
 
-def write_import(path: Path, n: int, rnd: random.Random) -> None:
+def write_picture(path: Path, i: int) -> None:
+    """A tiny PNG whose colour is the picture's number (lossless, so every picture's content
+    differs)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 8), (i % 256, i // 256 % 256, i // 65536 % 256)).save(path, "PNG")
+
+
+def write_import(path: Path, n: int, rnd: random.Random, pictures: bool = False) -> None:
     with path.open("w", encoding="utf-8-sig") as out:
         out.write(
             HEAD
@@ -54,10 +68,13 @@ def write_import(path: Path, n: int, rnd: random.Random) -> None:
         )
         for i in range(n):
             group = gid(1000 + rnd.randrange(TOP_GROUPS * SUB_GROUPS))
-            pictures = "".join(
-                f"<Картинка>import_files/{i % 256:02x}/{pid(i)}_{k}.jpg</Картинка>"
-                for k in range(rnd.randint(1, 3))
-            )
+            names = [
+                f"import_files/{i % 256:02x}/{pid(i)}_{k}.png" for k in range(rnd.randint(1, 3))
+            ]
+            if pictures:
+                for k, name in enumerate(names):
+                    write_picture(path.parent / name, i * 3 + k)
+            pictures_xml = "".join(f"<Картинка>{name}</Картинка>" for name in names)
             props = "".join(
                 f"<ЗначенияСвойства><Ид>prop-{p}</Ид><Значение>val-{p}-{rnd.randrange(VALUES)}</Значение></ЗначенияСвойства>"
                 for p in rnd.sample(range(PROPERTIES), 5)
@@ -67,7 +84,7 @@ def write_import(path: Path, n: int, rnd: random.Random) -> None:
                 f"<Наименование>{escape(f'Товар номер {i} «тестовый» & пр.')}</Наименование>"
                 '<БазоваяЕдиница Код="796" НаименованиеПолное="Штука" МеждународноеСокращение="PCE">шт</БазоваяЕдиница>'
                 f"<Группы><Ид>{group}</Ид></Группы>"
-                f"<Описание>Описание товара {i}. Подходит для ежедневного использования.</Описание>{pictures}"
+                f"<Описание>Описание товара {i}. Подходит для ежедневного использования.</Описание>{pictures_xml}"
                 f"<ЗначенияСвойств>{props}</ЗначенияСвойств><ЗначенияРеквизитов>"
                 "<ЗначениеРеквизита><Наименование>ВидНоменклатуры</Наименование><Значение>Товар</Значение></ЗначениеРеквизита>"
                 f"<ЗначениеРеквизита><Наименование>Полное наименование</Наименование><Значение>Товар номер {i} полное</Значение></ЗначениеРеквизита>"
@@ -108,21 +125,58 @@ def write_offers(path: Path, n: int, rnd: random.Random) -> None:
         out.write("</Предложения></ПакетПредложений></КоммерческаяИнформация>\n")
 
 
-def generate(directory: Path, n: int, seed: int = 1) -> list[Path]:
+def generate(directory: Path, n: int, seed: int = 1, pictures: bool = False) -> list[Path]:
+    """The XML files; with `pictures`, also the JPEG files under directory/import_files/."""
     directory.mkdir(parents=True, exist_ok=True)
     rnd = random.Random(seed)
     files = [directory / "import.xml", directory / "offers.xml"]
-    write_import(files[0], n, rnd)
+    write_import(files[0], n, rnd, pictures)
     write_offers(files[1], n, rnd)
     return files
+
+
+def add_orders(conn: pymysql.Connection, count: int, prefix: str = "xc_") -> None:
+    """`count` placed orders of two items each, with their profile copies, in bulk."""
+    schema = Schema(conn, prefix)
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT id FROM {schema.table('order_payment_statuses')} WHERE code = 'Q'")
+        payment = cur.fetchone()[0]
+        cur.execute(f"SELECT id FROM {schema.table('order_shipping_statuses')} WHERE code = 'N'")
+        shipping = cur.fetchone()[0]
+        now = int(time.time())
+        for start in range(0, count, 1000):
+            n = min(1000, count - start)
+            ids = schema.insert_returning_ids(cur, "orders", [
+                {"is_order": 1, "orderNumber": str(100000 + start + k), "date": now - k,
+                 "total": Decimal("1300"), "subtotal": Decimal("1000"), "currency_id": 643,
+                 "payment_status_id": payment, "shipping_status_id": shipping,
+                 "payment_method_name": "Card", "shipping_method_name": "Courier"}
+                for k in range(n)
+            ])  # fmt: skip
+            schema.insert_rows(
+                cur, "profiles", [{"order_id": i, "login": f"c{i}@example.com"} for i in ids]
+            )
+            schema.insert_rows(cur, "order_items", [
+                {"order_id": i, "object_type": "product", "name": f"Item {j}", "sku": "",
+                 "price": Decimal("500"), "itemNetPrice": Decimal("500"), "amount": 1,
+                 "subtotal": Decimal("500"), "total": Decimal("500")}
+                for i in ids for j in range(2)
+            ])  # fmt: skip
+            schema.insert_rows(cur, "order_surcharges", [
+                {"order_id": i, "type": "shipping", "code": "SHIPPING", "class": "Shipping",
+                 "name": "Shipping", "value": Decimal("300"), "include": 0, "available": 1}
+                for i in ids
+            ])  # fmt: skip
+            conn.commit()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("n", type=int)
     parser.add_argument("directory", type=Path)
+    parser.add_argument("--pictures", action="store_true", help="write the JPEG files too")
     args = parser.parse_args()
-    for f in generate(args.directory, args.n):
+    for f in generate(args.directory, args.n, pictures=args.pictures):
         print(f, f.stat().st_size)
 
 

@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pymysql
@@ -64,19 +64,6 @@ WRITTEN = [
 ]
 # Tables of modules a test may add (ShopByBrand).
 OPTIONAL = ["brand_products", "brand_translations", "brands"]
-OWN = [
-    "xc1c_sessions",
-    "xc1c_import_jobs",
-    "xc1c_id_map",
-    "xc1c_offers",
-    "xc1c_price_types",
-    "xc1c_properties",
-    "xc1c_warehouses",
-    "xc1c_images",
-    "xc1c_order_exports",
-    "xc1c_order_queries",
-    "xc1c_login_failures",
-]
 
 
 def server_params() -> DatabaseParams:
@@ -132,7 +119,9 @@ def reset(conn: pymysql.Connection, prefix: str) -> None:
         cur.execute("SET FOREIGN_KEY_CHECKS = 0")
         cur.execute("SHOW TABLES")
         present = {r[0] for r in cur.fetchall()}
-        for table in WRITTEN + OWN + OPTIONAL:
+        # The sidecar's own tables, all but the migrations record.
+        own = sorted(t[len(prefix) :] for t in present if t.startswith(prefix + "xc1c_"))
+        for table in [*WRITTEN, *OPTIONAL, *(t for t in own if t != "xc1c_schema")]:
             if prefix + table in present:
                 cur.execute(f"DELETE FROM {quote_identifier(prefix + table)}")
         t = lambda name: quote_identifier(prefix + name)  # noqa: E731
@@ -176,14 +165,16 @@ def app(config: Config, conn: pymysql.Connection):
     return create_app(config)
 
 
-def flask_transport(app):
-    # 1C manages its cookie itself (from the checkauth reply), so the test client must not.
+def flask_transport(app, address: str = "127.0.0.1"):
+    """Calls into the app as from `address`. 1C manages its cookie itself (from the checkauth
+    reply), so the test client must not."""
     tc = app.test_client(use_cookies=False)
 
     def send(method, query, body, headers):
         r = tc.open(
-            "/1c_exchange.php", method=method, query_string=query, data=body, headers=headers
-        )
+            "/1c_exchange.php", method=method, query_string=query, data=body, headers=headers,
+            environ_base={"REMOTE_ADDR": address},
+        )  # fmt: skip
         return r.status_code, r.data
 
     return send
@@ -242,41 +233,69 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass
+class Sidecar:
+    """One gunicorn instance of the sidecar, as `xc1c serve` runs it."""
+
+    url: str
+    proc: subprocess.Popen
+
+    def workers(self) -> list[int]:
+        path = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
+        return [int(p) for p in path.read_text().split()]
+
+
 @pytest.fixture
-def server(config, conn, tmp_path: Path):
-    port = free_port()
-    db = config.db
-    env = {
-        **os.environ,
-        "XC1C_DATABASE_URL": f"mysql://{db.user}:{db.password}@{db.host}:{db.port}/{db.database}",
-        "XC1C_TABLE_PREFIX": config.table_prefix,
-        "XC1C_DATA_DIR": str(tmp_path / "var"),
-    }
-    xc1c = Path(sys.executable).with_name("xc1c")
-    proc = subprocess.Popen(
-        [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "3"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
+def start_server(config, conn, tmp_path: Path):
+    """Starts sidecar instances on the test database and exchange directory; stops them after
+    the test and checks that none logged the password."""
+    started: list[tuple[subprocess.Popen, Path]] = []
+
+    def start(workers: int = 3, **extra_env: str) -> Sidecar:
+        port = free_port()
+        db = config.db
+        env = {
+            **os.environ,
+            "XC1C_DATABASE_URL": f"mysql://{db.user}:{db.password}@{db.host}:{db.port}/{db.database}",
+            "XC1C_TABLE_PREFIX": config.table_prefix,
+            "XC1C_DATA_DIR": str(config.data_dir),
+            **extra_env,
+        }
+        xc1c = Path(sys.executable).with_name("xc1c")
+        log = tmp_path / f"sidecar-{port}.log"  # a file: a pipe nobody reads would fill up
+        with log.open("wb") as out:
+            proc = subprocess.Popen(
+                [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        started.append((proc, log))
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    pytest.fail(f"gunicorn did not start: {log.read_text()}")
+                time.sleep(0.2)
+        return Sidecar(f"{base}/1c_exchange.php", proc)
+
+    yield start
+    for proc, log in started:
+        proc.terminate()
         try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=1) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode() if proc.poll() is not None else ""
-                proc.kill()
-                pytest.fail(f"gunicorn did not start: {out}")
-            time.sleep(0.2)
-    yield f"{base}/1c_exchange.php"
-    proc.terminate()
-    try:
-        log = proc.communicate(timeout=20)[0].decode()
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        log = proc.communicate()[0].decode()
-    assert PASSWORD not in log, "the password must never reach the log"
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        assert PASSWORD not in log.read_text(), "the password must never reach the log"
+
+
+@pytest.fixture
+def server(start_server) -> str:
+    return start_server().url

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from conftest import PASSWORD, catalog_files, query, set_setting
@@ -139,41 +138,6 @@ def test_oversize_upload_is_refused_and_leaves_the_file_as_it_was(onec, config, 
     assert "file_limit" in reply.lines[1]
     target = next((config.data_dir / "exchange").iterdir()) / "import.xml"
     assert target.read_bytes() == b"a" * 1000
-
-
-def test_malformed_xml_fails_with_the_place_and_writes_nothing(onec, conn, caplog):
-    onec.checkauth()
-    onec.init()
-    text = (Path(__file__).parent / "data" / "catalog" / "import.xml").read_bytes()
-    onec.upload("import.xml", text[: len(text) // 2])  # a truncated upload
-    reply = onec.call("catalog", "import", filename="import.xml")
-    assert reply.word == replies.FAILURE
-    assert "malformed XML" in reply.lines[1] and "line" in reply.lines[1]
-    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(0,)]
-    assert "malformed XML" in caplog.text
-
-
-@pytest.mark.parametrize(
-    "body,reason",
-    [
-        (b"not xml at all", "malformed XML"),
-        (b'<?xml version="1.0"?><html><body/></html>', "not a CommerceML file"),
-        (
-            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-            "<КоммерческаяИнформация>&e;</КоммерческаяИнформация>".encode(),
-            "DOCTYPE",
-        ),
-        (b"", "empty"),
-    ],
-    ids=["garbage", "other-xml", "external-entity", "empty"],
-)
-def test_bad_files_fail_cleanly(onec, conn, body, reason):
-    onec.checkauth()
-    onec.init()
-    onec.upload("import.xml", body)
-    reply = onec.call("catalog", "import", filename="import.xml")
-    assert reply.word == replies.FAILURE and reason in reply.lines[1]
-    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(0,)]
 
 
 def test_import_of_a_file_never_uploaded(onec):

@@ -48,6 +48,8 @@ class ImportContext:
     entity_classes: set[str] = field(default_factory=set)
     # image files whose rows were deleted: removed after the commit if nothing uses them
     released_files: list[str] = field(default_factory=list)
+    # image files stored by the batch in flight: removed again if it is rolled back
+    stored_files: list[str] = field(default_factory=list)
     # 1C properties known so far: Ид → (name, ТипЗначений)
     properties: dict[str, tuple[str, str]] = field(default_factory=dict)
 

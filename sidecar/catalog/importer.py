@@ -8,6 +8,8 @@ the batch in flight, and any worker or instance can continue the job."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,7 +137,7 @@ class CatalogImport:
         )  # fmt: skip
         before = ctx.counts.copy()
         try:
-            with transaction(self.conn) as cur:
+            with self._batch(ctx) as cur:
                 apply(ctx, cur, pending)
                 self._save(ctx, cur, job, seq)
         except ITEM_ERRORS:
@@ -144,7 +146,7 @@ class CatalogImport:
             for item in pending:
                 before = ctx.counts.copy()
                 try:
-                    with transaction(self.conn) as cur:
+                    with self._batch(ctx) as cur:
                         apply(ctx, cur, [item])
                 except ITEM_ERRORS as exc:
                     ctx.counts = before
@@ -156,6 +158,20 @@ class CatalogImport:
                 self._save(ctx, cur, job, seq)
         self._release_files(ctx)
         pending.clear()
+
+    @contextmanager
+    def _batch(self, ctx: ImportContext) -> Iterator[pymysql.cursors.Cursor]:
+        """One batch transaction; photo files it stored go again if it is rolled back."""
+        try:
+            with transaction(self.conn) as cur:
+                yield cur
+        except BaseException:
+            if ctx.stored_files and ctx.images is not None:
+                for name in ctx.stored_files:
+                    (ctx.images / "product" / name).unlink(missing_ok=True)
+            raise
+        finally:
+            ctx.stored_files.clear()
 
     def _commit_record(
         self, ctx: ImportContext, job: jobs.Job, seq: int, record: Record

@@ -116,7 +116,7 @@ def sync_images(ctx: ImportContext, cur: Cursor, wanted: dict[int, list[images.P
     ctx.released_files += images.delete_rows(cur, ctx.schema, drop)
     image_state.forget(cur, ctx.prefix, drop)
     cur.executemany(f"UPDATE {table} SET orderby = %s WHERE id = %s", reorder)
-    new_ids = images.insert_rows(cur, ctx.schema, ctx.images, new_rows)
+    new_ids = images.insert_rows(cur, ctx.schema, ctx.images, new_rows, ctx.stored_files)
     image_state.remember(
         cur,
         ctx.prefix,

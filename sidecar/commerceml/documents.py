@@ -11,7 +11,17 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from .reader import BOM, CommerceMLError, children_by_name, decimal, first_text, local, skip_bom
+from .reader import (
+    BOM,
+    TRUNCATED,
+    CommerceMLError,
+    children_by_name,
+    decimal,
+    ends_complete,
+    first_text,
+    local,
+    skip_bom,
+)
 
 NAMESPACES = {
     "2.05": None,
@@ -212,6 +222,7 @@ _ELEMENT_REQUISITES = {
 def iter_documents(stream: BinaryIO) -> Iterator[IncomingDocument]:
     """Each Документ of a 1C orders file, under the root or in a Контейнер."""
     skip_bom(stream)
+    complete = ends_complete(stream)
     events = etree.iterparse(
         stream, events=("end",), tag=["{*}Документ"], resolve_entities=False, load_dtd=False,
         no_network=True, huge_tree=False,
@@ -220,6 +231,8 @@ def iter_documents(stream: BinaryIO) -> Iterator[IncomingDocument]:
         for _, el in events:
             if el.getroottree().docinfo.doctype:
                 raise CommerceMLError("a DOCTYPE is not allowed in CommerceML", el.sourceline)
+            if not complete:
+                raise CommerceMLError(TRUNCATED)
             kids = children_by_name(el)
             requisites = {}
             for box in kids.get("ЗначенияРеквизитов", ()):

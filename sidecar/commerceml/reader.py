@@ -8,6 +8,7 @@ content, never from its name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
@@ -116,6 +117,28 @@ def skip_bom(stream: BinaryIO) -> None:
         stream.seek(0)
 
 
+ROOT = "КоммерческаяИнформация"
+_ROOT_END = re.compile(rf"(?:</(?:[\w.-]+:)?{ROOT}\s*|<(?:[\w.-]+:)?{ROOT}\b[^<>]*/)>[\s\x00]*$")
+
+
+TRUNCATED = f"the file is truncated: it does not end with </{ROOT}>"
+
+
+def ends_complete(stream: BinaryIO) -> bool:
+    """Whether the file ends with the root's closing tag. A cut-off upload is the usual bad
+    file, and its first half must not reach the shop, so it is refused before anything is
+    written. Reads only the tail: it costs nothing on big files."""
+    start = stream.tell()
+    stream.seek(0, 2)
+    stream.seek(max(start, stream.tell() - 512))
+    tail = stream.read()
+    stream.seek(start)
+    return any(
+        _ROOT_END.search(tail.decode(encoding, "ignore"))
+        for encoding in ("utf-8", "windows-1251", "utf-16-le", "utf-16-be")
+    )
+
+
 def iter_records(stream: BinaryIO) -> Iterator[Record]:
     """Yield the records of a catalog file in document order."""
     skip_bom(stream)
@@ -123,6 +146,7 @@ def iter_records(stream: BinaryIO) -> Iterator[Record]:
     if not stream.read(64).strip():
         raise CommerceMLError("empty file")
     stream.seek(start)
+    complete = ends_complete(stream)
     events = etree.iterparse(
         stream,
         events=("start", "end"),
@@ -136,7 +160,7 @@ def iter_records(stream: BinaryIO) -> Iterator[Record]:
         remove_pis=True,
     )
     try:
-        yield from _walk(events)
+        yield from _walk(events, complete)
         if events.root is not None and local(events.root) != "КоммерческаяИнформация":
             raise CommerceMLError(f"not a CommerceML file (root <{local(events.root)}>)")
     except etree.XMLSyntaxError as exc:
@@ -144,7 +168,7 @@ def iter_records(stream: BinaryIO) -> Iterator[Record]:
         raise CommerceMLError(f"malformed XML: {exc.msg}") from exc
 
 
-def _walk(events: etree.iterparse) -> Iterator[Record]:
+def _walk(events: etree.iterparse, complete: bool) -> Iterator[Record]:
     seen_root = False
     for event, el in events:
         name = local(el)
@@ -153,8 +177,10 @@ def _walk(events: etree.iterparse) -> Iterator[Record]:
                 seen_root = True
                 if el.getroottree().docinfo.doctype:
                     raise CommerceMLError("a DOCTYPE is not allowed in CommerceML", el.sourceline)
-                if name != "КоммерческаяИнформация":
+                if name != ROOT:
                     raise CommerceMLError(f"not a CommerceML file (root <{name}>)", el.sourceline)
+                if not complete:
+                    raise CommerceMLError(TRUNCATED)
                 yield Document(schema_version=el.get("ВерсияСхемы", ""))
             elif name in _SECTIONS:
                 yield Section(_SECTIONS[name], flag(el.get("СодержитТолькоИзменения")))

@@ -9,6 +9,7 @@ Every mode but checkauth needs the live session checkauth opened (cookie or `ses
 
 from __future__ import annotations
 
+import errno
 import hmac
 import ipaddress
 import logging
@@ -29,6 +30,7 @@ from ..db import advisory_lock, connect
 from ..errors import (
     AuthFailed,
     BadRequest,
+    Busy,
     ExchangeError,
     Forbidden,
     ImportFailed,
@@ -38,7 +40,7 @@ from ..errors import (
 from ..orders import changes, export
 from ..safepath import resolve_inside, safe_relative_path
 from ..settings import read_settings
-from ..state import jobs, sessions
+from ..state import jobs, lease, sessions
 from . import replies, upload
 
 log = logging.getLogger("xc1c.exchange")
@@ -115,6 +117,8 @@ def checkauth(call: Call) -> Response:
 
 
 def init(call: Call) -> Response:
+    if call.type == "catalog":
+        _hold_catalog(call)
     upload.clear_directory(call.directory)
     jobs.forget_session_jobs(call.conn, call.config.table_prefix, call.session.id)
     version = request.args.get("version") or ""
@@ -131,6 +135,8 @@ def init(call: Call) -> Response:
 
 def file(call: Call) -> Response:
     name = _filename()
+    if call.type == "catalog":
+        _hold_catalog(call)
     limit = call.settings["file_limit"]
     if request.content_length is not None and request.content_length > limit:
         raise UploadTooLarge(f"{name}: the upload is larger than file_limit={limit} bytes")
@@ -146,7 +152,7 @@ def file(call: Call) -> Response:
 def _apply_orders(call: Call, path: Path) -> Response:
     with advisory_lock(call.conn, orders_lock(call.config), wait_seconds=30) as got:
         if not got:
-            raise BadRequest("another orders exchange is running, try again later")
+            raise Busy("another orders exchange is running, try again later")
         try:
             outcome = changes.apply_file(call.conn, call.config.table_prefix, call.settings, path)
         except CommerceMLError as exc:
@@ -171,7 +177,7 @@ def sale_query(call: Call) -> Response:
     out = call.directory / f"orders-{int(time.time())}.xml"
     with advisory_lock(call.conn, orders_lock(call.config), wait_seconds=30) as got:
         if not got:
-            raise BadRequest("another orders exchange is running, try again later")
+            raise Busy("another orders exchange is running, try again later")
         count = export.query(call.conn, call.config.table_prefix, call.settings, call.session.id,
                              out, call.config.xcart_root)  # fmt: skip
     log.info(
@@ -200,10 +206,26 @@ def orders_lock(config: Config) -> str:
     return f"xc1c:{config.db.database}:{config.table_prefix}:orders"
 
 
+def _hold_catalog(call: Call) -> None:
+    """Every catalog call but checkauth renews this session's hold on the catalog, or fails
+    while another exchange holds it."""
+    session = call.session
+    assert session is not None
+    client = request.remote_addr
+    description = f"the 1C exchange of login {session.login!r} from {client} (session {session.id})"
+    other = lease.acquire(
+        call.conn, call.config.table_prefix, lease.CATALOG, f"session:{session.id}",
+        f"{session.login}@{client}", description,
+    )  # fmt: skip
+    if other is not None:
+        raise Busy(lease.busy_message(other))
+
+
 def catalog_import(call: Call) -> Response:
     name = _filename()
     relative = safe_relative_path(name)
     prefix = call.config.table_prefix
+    _hold_catalog(call)
     with advisory_lock(call.conn, import_lock(call.config)) as got:
         if not got:
             return replies.progress(f"{name}: another import step is running, waiting")
@@ -228,6 +250,7 @@ def catalog_deactivate(call: Call) -> Response:
     if not stamp.isdigit():
         raise BadRequest("deactivate needs the timestamp= line checkauth answered")
     prefix = call.config.table_prefix
+    _hold_catalog(call)
     with advisory_lock(call.conn, import_lock(call.config)) as got:
         if not got:
             return replies.progress("another import step is running, waiting")
@@ -250,6 +273,8 @@ def import_lock(config: Config) -> str:
 
 
 def catalog_complete(call: Call) -> Response:
+    assert call.session is not None
+    lease.release(call.conn, call.config.table_prefix, lease.CATALOG, f"session:{call.session.id}")
     return replies.success("exchange complete")
 
 
@@ -329,6 +354,7 @@ def _exchange_error(exc: ExchangeError) -> Response:
     return replies.failure(str(exc), exc.http_status)
 
 
+DISK_FULL = "no space left on the server's disk; the file was not kept, free space and repeat"
 # Lost or refused connections, too many connections, lock wait timeout, deadlock: passing.
 UNAVAILABLE = {1040, 1205, 1213, 2002, 2003, 2006, 2013}
 
@@ -350,6 +376,12 @@ def _database_down(exc: pymysql.err.OperationalError) -> Response:
 def _unexpected(exc: Exception) -> Response:
     if isinstance(exc, HTTPException):
         return exc
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        log.error(
+            "disk full: type=%s mode=%s filename=%s: %s",
+            request.args.get("type"), request.args.get("mode"), request.args.get("filename"), exc,
+        )  # fmt: skip
+        return replies.failure(DISK_FULL, 507)
     log.exception(
         "internal error: type=%s mode=%s", request.args.get("type"), request.args.get("mode")
     )

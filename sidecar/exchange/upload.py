@@ -26,7 +26,8 @@ def append_upload(directory: Path, name: str, body: BinaryIO, limit: int) -> tup
     target = resolve_inside(directory, safe_relative_path(name))
     target.parent.mkdir(parents=True, exist_ok=True)
     written = 0
-    with target.open("ab") as out:
+    # Unbuffered: on a full disk nothing waits in a buffer to be flushed after the truncate.
+    with target.open("ab", buffering=0) as out:
         start = out.tell()
         try:
             while chunk := body.read(CHUNK):
@@ -35,7 +36,9 @@ def append_upload(directory: Path, name: str, body: BinaryIO, limit: int) -> tup
                     raise UploadTooLarge(
                         f"{name}: the upload is larger than file_limit={limit} bytes"
                     )
-                out.write(chunk)
+                view = memoryview(chunk)
+                while view:
+                    view = view[out.write(view) :]
         except BaseException:
             out.truncate(start)
             raise

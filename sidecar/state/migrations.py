@@ -123,6 +123,20 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
         ],
     ),
+    (
+        5,
+        [
+            # Who writes the catalog now (state/lease.py).
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_leases (
+                name VARCHAR(32) NOT NULL PRIMARY KEY,
+                holder VARCHAR(191) NOT NULL,
+                owner VARCHAR(191) NOT NULL,
+                description VARCHAR(255) NOT NULL,
+                acquired_at INT UNSIGNED NOT NULL,
+                heartbeat_at INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
 ]
 
 

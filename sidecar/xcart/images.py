@@ -76,17 +76,23 @@ def examine(path: Path) -> Picture:
     return Picture(path, md5.hexdigest(), ext, mime, width, height, path.stat().st_size)
 
 
-def store_file(picture: Picture, root: Path) -> str:
-    """Copy into images/product/ unless the same content is already there; atomic, 0644."""
+def store_file(picture: Picture, root: Path, created: list[str]) -> str:
+    """Copy into images/product/ unless the same content is already there; atomic, 0644.
+    A new file's name is added to `created`, so a rolled-back batch can take it away."""
     target_dir = root / "product"
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / picture.stored_name
     if not target.exists():
         fd, tmp = tempfile.mkstemp(dir=target_dir, prefix=".xc1c-")
-        with os.fdopen(fd, "wb") as out, picture.source.open("rb") as src:
-            shutil.copyfileobj(src, out)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "wb") as out, picture.source.open("rb") as src:
+                shutil.copyfileobj(src, out)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)  # a full disk leaves no partial file behind
+            raise
+        created.append(picture.stored_name)
     return picture.stored_name
 
 
@@ -102,12 +108,14 @@ def insert_rows(
     schema: Schema,
     root: Path,
     rows: Sequence[tuple[int, int, Picture]],
+    created: list[str],
 ) -> list[int]:
-    """(product_id, position, picture) → new product_images ids, in order."""
+    """(product_id, position, picture) → new product_images ids, in order; files stored for
+    the first time are added to `created`."""
     ids = []
     now = int(time.time())
     for product_id, position, pic in rows:
-        name = store_file(pic, root)
+        name = store_file(pic, root, created)
         schema.insert_rows(
             cur,
             "product_images",
