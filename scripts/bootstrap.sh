@@ -10,9 +10,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
-# PHP (to check the X-Cart module's files) and nginx (to test the routing snippet): Debian's.
+# PHP (to check the X-Cart module's files), nginx (to test the routing snippet) and Chromium
+# (to open the status page as a person would): Debian's.
 missing=()
 command -v php >/dev/null 2>&1 || missing+=(php-cli)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

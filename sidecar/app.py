@@ -1,15 +1,15 @@
-"""The Flask application: the exchange blueprint and a health check. No business logic here."""
+"""The Flask application: the exchange and the status pages. No business logic here."""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response
+from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import __version__
 from .config import Config, load_config
 from .exchange.routes import bp as exchange_bp
+from .status_web import bp as status_bp
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -17,14 +17,13 @@ def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__)
     app.config["XC1C"] = config or load_config()
     app.register_blueprint(exchange_bp)
+    app.register_blueprint(status_bp)
+    # The same pages under /xc1c/, the path the web server routes to the sidecar.
+    app.register_blueprint(status_bp, url_prefix="/xc1c", name="status_routed")
     if app.config["XC1C"].trusted_proxies:
         # Behind nginx/Apache: log and rate-limit the real 1C address, not the proxy's.
         n = app.config["XC1C"].trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
-
-    @app.get("/healthz")
-    def healthz() -> Response:
-        return Response(f"ok {__version__}\n", content_type="text/plain; charset=utf-8")
 
     if not logging.getLogger("xc1c").handlers and not logging.getLogger().handlers:
         logging.basicConfig(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from .config import Config, load_config
 from .db import connect
 from .errors import XC1CError
 from .project_files import DEPLOY_DIR, MODULE_STUB_DIR
-from .settings import BY_NAME, SETTINGS, read_settings, write_setting
+from .settings import BY_NAME, SETTINGS, read_settings, shown, write_setting
 from .state.migrations import migrate
 
 
@@ -104,12 +105,7 @@ def settings_show() -> None:
     finally:
         conn.close()
     for s in SETTINGS:
-        value = values[s.name]
-        if s.kind == "password":
-            value = "(set)" if value else "(empty)"
-        elif s.kind == "flag":
-            value = "Y" if value else "N"
-        click.echo(f"{s.name} = {value}")
+        click.echo(f"{s.name} = {shown(s, values[s.name])}")
 
 
 @settings.command("table")
@@ -213,3 +209,102 @@ def push_catalog(
     for reply in replies:
         click.echo("\n".join(reply.lines))
     click.echo(f"{client.calls} calls")
+
+
+def _progress(label: str):
+    """A progress bar on a terminal, plain lines otherwise (cron, CI, a pipe)."""
+    if sys.stdout.isatty():
+        bar = click.progressbar(length=100, label=label)
+        state = {"name": "", "done": 0}
+
+        def show(name: str, percent: int) -> None:
+            if name != state["name"]:
+                state["name"], state["done"] = name, 0
+                bar.label = name
+            bar.update(percent - state["done"])
+            state["done"] = percent
+
+        return bar, show
+
+    def plain(name: str, percent: int) -> None:
+        click.echo(f"{name}: {percent}%")
+
+    return None, plain
+
+
+def _run_with_progress(label: str, run) -> None:
+    bar, show = _progress(label)
+    try:
+        with bar if bar is not None else contextlib.nullcontext():
+            outcome = run(show)
+    except XC1CError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _report(outcome)
+
+
+def _report(outcome) -> None:
+    from .catalog.importer import summary
+    from .state import jobs
+
+    for r in outcome.results:
+        job = jobs.Job(0, r.name, r.status, 0, r.counts, "\n".join(r.warnings))
+        click.echo("\n".join(summary(job)) if r.status == "success" else f"{r.name}: {r.error}")
+    if outcome.changes is not None:
+        click.echo("dry run, nothing was written:")
+        click.echo("\n".join(outcome.changes.lines()))
+    click.echo(f"recorded as exchange {outcome.exchange_id} (xc1c history {outcome.exchange_id})")
+    if not outcome.ok:
+        raise click.ClickException("the import failed")
+
+
+@main.command("import")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def import_cmd(dry_run: bool, paths: tuple[Path, ...]) -> None:
+    """Import CommerceML files, a folder exported by 1C (with import_files/) or a zip archive,
+    with the same engine as the exchange. Waits for nothing: fails if an exchange is running."""
+    from .offline import run_import
+
+    cfg = _config()
+    _run_with_progress(
+        "import", lambda show: run_import(cfg, list(paths), dry_run_only=dry_run, on_step=show)
+    )
+
+
+@main.command()
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.argument("exchange_id", type=int)
+def replay(dry_run: bool, exchange_id: int) -> None:
+    """Run a recorded exchange's files (kept for the last history_keep exchanges) again."""
+    from .offline import replay as run_replay
+
+    cfg = _config()
+    _run_with_progress(
+        "replay", lambda show: run_replay(cfg, exchange_id, dry_run_only=dry_run, on_step=show)
+    )
+
+
+@main.command("history")
+@click.argument("exchange_id", type=int, required=False)
+@click.option("--last", default=20, show_default=True, help="How many exchanges to list.")
+@click.option("--log", "show_log", is_flag=True, help="With an id: print the exchange's log.")
+def history_cmd(exchange_id: int | None, last: int, show_log: bool) -> None:
+    """The last exchanges (when, who, result, counts), or one exchange in full."""
+    from .state import history
+    from .status import describe_exchange, exchange_line
+
+    cfg = _config()
+    conn = connect(cfg.db)
+    try:
+        if exchange_id is None:
+            for exchange in history.recent(conn, cfg.table_prefix, last):
+                click.echo(exchange_line(exchange))
+            return
+        exchange = history.get(conn, cfg.table_prefix, exchange_id)
+        if exchange is None:
+            raise click.ClickException(f"there is no exchange {exchange_id}")
+        click.echo("\n".join(describe_exchange(exchange)))
+        if show_log:
+            click.echo(history.log_text(conn, cfg.table_prefix, exchange_id) or "")
+    finally:
+        conn.close()

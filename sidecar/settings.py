@@ -544,9 +544,73 @@ SETTINGS: tuple[Setting, ...] = (
         "Соответствие «Статуса заказа» 1С статусам X-Cart, по строке: `статус 1С = payment КОД` "
         "или `статус 1С = shipping КОД`. Статус не из списка сообщается, а не угадывается.",
     ),
+    Setting(
+        "history_keep",
+        "int",
+        "20",
+        "history",
+        "Exchanges whose files are kept",
+        "Хранить файлы стольких обменов",
+        "The files of this many most recent exchanges are kept, to download or replay "
+        "(xc1c replay); older ones are removed. Their records and counts stay.",
+        "Файлы стольких последних обменов хранятся для скачивания и повтора (xc1c replay); "
+        "более старые удаляются. Записи и счётчики обменов остаются.",
+        minimum=0,
+        maximum=1000,
+    ),
+    Setting(
+        "history_days",
+        "int",
+        "30",
+        "history",
+        "Keep exchange files, days",
+        "Хранить файлы обменов, дней",
+        "Exchange files older than this are removed, however few exchanges there were.",
+        "Файлы обменов старше этого срока удаляются, сколько бы обменов ни было.",
+        minimum=1,
+        maximum=3650,
+    ),
+    Setting(
+        "first_exchange_dry_run",
+        "flag",
+        "N",
+        "history",
+        "Analyse the first exchange of a new 1C base",
+        "Первый обмен новой базы 1С — только анализ",
+        "The first catalog exchange from a 1C base the shop has not seen before (a new "
+        "classifier Ид) writes nothing: it reports what it would create, update, disable or "
+        "delete, with price and stock changes, on the status page. The next exchange writes.",
+        "Первый обмен каталогом из базы 1С, которой магазин ещё не видел (новый Ид "
+        "классификатора), ничего не записывает: он показывает на странице состояния, что "
+        "создал бы, изменил, отключил или удалил, с изменениями цен и остатков. Следующий "
+        "обмен записывает.",
+    ),
+    Setting(
+        "status_token",
+        "password",
+        "",
+        "history",
+        "Status page token",
+        "Ключ страницы состояния",
+        "Opens the sidecar's status page (/status?token=…) and /metrics without the exchange "
+        "login, for monitoring. Empty: only the exchange login opens them.",
+        "Открывает страницу состояния модуля обмена (/status?token=…) и /metrics без логина "
+        "обмена, для мониторинга. Пусто: только логин обмена.",
+    ),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+
+def shown(setting: Setting, value: Any) -> str:
+    """A parsed value as people read it; a password only as set or empty."""
+    if setting.kind == "password":
+        return "(set)" if value else "(empty)"
+    if setting.kind == "flag":
+        return "Y" if value else "N"
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
 
 
 def _config_table(prefix: str) -> str:
@@ -571,6 +635,7 @@ GROUPS = {
     "prices": ("Prices and stock", "Цены и остатки"),
     "orders": ("Orders", "Заказы"),
     "statuses": ("Order statuses", "Статусы заказов"),
+    "history": ("History and status page", "История и страница состояния"),
 }
 # X-Cart module classes are `XLite\Module\<Author>\<Name>\…` in 5.4, `<Author>\<Name>\…` in 5.5.
 MODULE_NAMESPACE = {"5.4": "XLite\\Module\\Xc1c\\Exchange", "5.5": "Xc1c\\Exchange"}

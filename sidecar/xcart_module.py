@@ -27,6 +27,7 @@ LABELS = [
      "модуль обмена отвечает (версия {{version}})"),
     ("Xc1c: sidecar silent", "the exchange sidecar does not answer at {{url}}",
      "модуль обмена не отвечает по адресу {{url}}"),
+    ("Xc1c: status page", "exchange history and status", "история и состояние обменов"),
 ]  # fmt: skip
 
 

@@ -299,3 +299,23 @@ def start_server(config, conn, tmp_path: Path):
 @pytest.fixture
 def server(start_server) -> str:
     return start_server().url
+
+
+@pytest.fixture
+def cli(config):
+    """Runs `xc1c …` in-process against the test database and exchange directory."""
+    from click.testing import CliRunner
+
+    from sidecar.cli import main
+
+    db = config.db
+    env = {
+        "XC1C_DATABASE_URL": f"mysql://{db.user}:{db.password}@{db.host}:{db.port}/{db.database}",
+        "XC1C_TABLE_PREFIX": config.table_prefix,
+        "XC1C_DATA_DIR": str(config.data_dir),
+    }
+
+    def run(*args: str):
+        return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+    return run

@@ -56,6 +56,7 @@ def test_every_setting_is_declared_with_both_languages_and_its_default(version):
         "Prices and stock",
         "Orders",
         "Order statuses",
+        "History and status page",
     ]
     assert rows["password"]["type"] == "XLite\\View\\FormField\\Input\\Password"
     assert rows["zip"]["type"] == "checkbox"

@@ -4,6 +4,8 @@ everything else stays with the shop's PHP."""
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
 import subprocess
 import time
@@ -85,3 +87,14 @@ def test_basic_auth_arrives_and_other_php_stays_with_the_shop(nginx):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(f"{nginx}/cart.php", timeout=5)
     assert err.value.code == 418
+
+
+def test_the_status_page_is_routed_with_the_login(nginx):
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{nginx}/xc1c/status", timeout=5)
+    assert err.value.code == 401
+    login = base64.b64encode(f"1c:{PASSWORD}".encode()).decode()
+    req = urllib.request.Request(f"{nginx}/xc1c/status.json",
+                                 headers={"Authorization": f"Basic {login}"})  # fmt: skip
+    with urllib.request.urlopen(req, timeout=5) as resp:
+        assert json.load(resp)["health"] == "ok"

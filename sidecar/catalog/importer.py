@@ -27,6 +27,7 @@ from ..commerceml.records import (
     Properties,
     Record,
     Section,
+    Source,
     Warehouses,
 )
 from ..db import transaction
@@ -70,8 +71,10 @@ class CatalogImport:
         settings: dict[str, Any],
         exchange_dir: Path,
         xcart_root: Path | None = None,
+        clear_cache: bool = True,
     ):
         self.conn = conn
+        self.clear_cache = clear_cache
         self.prefix = prefix
         self.settings = settings
         self.batch_size = settings.get("batch_size", BATCH_SIZE)
@@ -94,7 +97,7 @@ class CatalogImport:
                 choice = price_choice(ctx, cur)
             try:
                 for record in iter_records(stream):
-                    if isinstance(record, Document | Section):
+                    if isinstance(record, Document | Section | Source):
                         self._note_section(ctx, record)
                         continue
                     if seq < job.position:
@@ -123,7 +126,7 @@ class CatalogImport:
         self._finish(ctx, job)
         return StepResult(True, 100, job)
 
-    def _note_section(self, ctx: ImportContext, record: Document | Section) -> None:
+    def _note_section(self, ctx: ImportContext, record: Document | Section | Source) -> None:
         if isinstance(record, Section) and record.only_changes is not None:
             ctx.counts[f"{'partial' if record.only_changes else 'full'}_{record.kind}"] = 1
 
@@ -214,7 +217,7 @@ class CatalogImport:
             job.status = jobs.DONE
             self._save(ctx, cur, job, job.position)
         self._release_files(ctx)
-        if any(job.counts.get(k) for k in CHANGES):
+        if self.clear_cache and any(job.counts.get(k) for k in CHANGES):
             clear_data_cache(self.xcart_root)
 
     def _save(

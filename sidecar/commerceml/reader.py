@@ -29,6 +29,7 @@ from .records import (
     Property,
     Record,
     Section,
+    Source,
     Warehouse,
     Warehouses,
 )
@@ -168,11 +169,24 @@ def iter_records(stream: BinaryIO) -> Iterator[Record]:
         raise CommerceMLError(f"malformed XML: {exc.msg}") from exc
 
 
+def peek_source(stream: BinaryIO) -> str | None:
+    """The classifier Ид of a catalog file, read from its head only."""
+    for record in iter_records(stream):
+        if isinstance(record, Source):
+            return record.classifier_id
+        if not isinstance(record, Document | Section):
+            return None
+    return None
+
+
 def _walk(events: etree.iterparse, complete: bool) -> Iterator[Record]:
-    seen_root = False
+    seen_root = seen_source = False
     for event, el in events:
         name = local(el)
         if event == "start":
+            if seen_root and not seen_source and (source := _source(el)) is not None:
+                seen_source = True
+                yield source
             if not seen_root:
                 seen_root = True
                 if el.getroottree().docinfo.doctype:
@@ -214,6 +228,25 @@ def _walk(events: etree.iterparse, complete: bool) -> Iterator[Record]:
                 el.clear(keep_tail=True)
             continue
         _release(el)
+
+
+def _source(el: etree._Element) -> Source | None:
+    """The classifier Ид, read from the section around `el` (its parent or grandparent), whose
+    leading children are parsed by the time `el` starts."""
+    parent = el.getparent()
+    for holder in (parent, parent.getparent() if parent is not None else None):
+        if holder is None:
+            continue
+        kind = local(holder)
+        if kind == "Классификатор":
+            value = text(holder, "Ид")
+        elif kind in _SECTIONS:
+            value = text(holder, "ИдКлассификатора")
+        else:
+            continue
+        if value:
+            return Source(value)
+    return None
 
 
 def _item(kind: str, parse, el: etree._Element) -> Product | Offer | Invalid:

@@ -23,6 +23,14 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Which 1C base the file comes from: the Ид of its classifier, the same in every file of
+    one base's exports. Comes before the first item of the file."""
+
+    classifier_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     id: str
     name: str
@@ -139,5 +147,14 @@ class Invalid:
 
 
 Record = (
-    Document | Section | Groups | Properties | PriceTypes | Warehouses | Product | Offer | Invalid
+    Document
+    | Section
+    | Source
+    | Groups
+    | Properties
+    | PriceTypes
+    | Warehouses
+    | Product
+    | Offer
+    | Invalid
 )

@@ -24,7 +24,8 @@ from flask import Blueprint, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 from ..catalog.importer import CatalogImport, deactivate, summary
-from ..commerceml.reader import CommerceMLError
+from ..catalog.run import analyse_files
+from ..commerceml.reader import CommerceMLError, peek_source
 from ..config import Config
 from ..db import advisory_lock, connect
 from ..errors import (
@@ -40,10 +41,17 @@ from ..errors import (
 from ..orders import changes, export
 from ..safepath import resolve_inside, safe_relative_path
 from ..settings import read_settings
-from ..state import jobs, lease, sessions
+from ..state import history, jobs, lease, sessions
 from . import replies, upload
 
 log = logging.getLogger("xc1c.exchange")
+
+ANALYSED = "analysed"
+SENT = "sent"  # the folder (and history status) of the files the sidecar sent to 1C
+ANALYSIS_ONLY = (
+    "analysis only, nothing was written: the first exchange from a new 1C base"
+    " (setting first_exchange_dry_run); the next exchange writes"
+)
 
 bp = Blueprint("exchange", __name__)
 
@@ -57,6 +65,15 @@ class Call:
     mode: str
     session: sessions.Session | None = None
     token: str = ""
+    exchange_id: int | None = None  # the history record of this session's exchange
+
+    def note(self, line: str) -> None:
+        if self.exchange_id is not None:
+            history.note(self.conn, self.config.table_prefix, self.exchange_id, line)
+
+    def record(self, **changes: Any) -> None:
+        if self.exchange_id is not None:
+            history.update(self.conn, self.config.table_prefix, self.exchange_id, **changes)
 
     @property
     def directory(self) -> Path:
@@ -120,7 +137,14 @@ def init(call: Call) -> Response:
     if call.type == "catalog":
         _hold_catalog(call)
     upload.clear_directory(call.directory)
-    jobs.forget_session_jobs(call.conn, call.config.table_prefix, call.session.id)
+    prefix = call.config.table_prefix
+    jobs.forget_session_jobs(call.conn, prefix, call.session.id)
+    if call.exchange_id is None:
+        call.exchange_id = history.begin(
+            call.conn, prefix, kind=call.type, source="1c", login=call.session.login,
+            client=request.remote_addr or "", session_id=call.session.id,
+        )  # fmt: skip
+    call.note(f"init: {call.type} exchange from {request.remote_addr}")
     version = request.args.get("version") or ""
     if version:
         # Newer 1C: order files are parsed at sale/import, not inside sale/file.
@@ -142,6 +166,7 @@ def file(call: Call) -> Response:
         raise UploadTooLarge(f"{name}: the upload is larger than file_limit={limit} bytes")
     path, written = upload.append_upload(call.directory, name, request.stream, limit)
     log.info("file: type=%s session=%s name=%s bytes=%s", call.type, call.session.id, name, written)
+    call.note(f"file {name}: {written} bytes")
     if call.type == "sale" and not call.session.cml_version and written < limit:
         # Old protocol: 1C sends its order changes with mode=file alone and expects them
         # applied now. A part as long as file_limit may have more parts after it.
@@ -160,7 +185,23 @@ def _apply_orders(call: Call, path: Path) -> Response:
     log.info(
         "orders from 1C: session=%s file=%s %s", call.session.id, path.name, dict(outcome.counts)
     )
+    _record_file(call, path, history.SUCCESS, dict(outcome.counts), outcome.warnings)
+    call.note(f"orders from 1C in {path.name}: " + "; ".join(outcome.lines()[:1]))
+    call.record(status=history.SUCCESS)
     return replies.success(*outcome.lines())
+
+
+def _record_file(
+    call: Call, path: Path, status: str, counts: dict[str, int], warnings: list[str]
+) -> None:
+    """A file's result, and the file itself kept with the exchange for download and replay."""
+    if call.exchange_id is None:
+        return
+    prefix, name = call.config.table_prefix, path.relative_to(call.directory).as_posix()
+    history.record_file(call.conn, prefix, call.exchange_id, name, path, status, counts, warnings)
+    history.keep_files(call.conn, prefix, call.config.data_dir, call.exchange_id, call.directory)
+    history.prune(call.conn, prefix, call.config.data_dir, call.settings["history_keep"],
+                  call.settings["history_days"])  # fmt: skip
 
 
 def sale_import(call: Call) -> Response:
@@ -174,7 +215,8 @@ def sale_import(call: Call) -> Response:
 
 def sale_query(call: Call) -> Response:
     call.directory.mkdir(parents=True, exist_ok=True)
-    out = call.directory / f"orders-{int(time.time())}.xml"
+    out = call.directory / SENT / f"orders-{int(time.time())}.xml"
+    out.parent.mkdir(parents=True, exist_ok=True)
     with advisory_lock(call.conn, orders_lock(call.config), wait_seconds=30) as got:
         if not got:
             raise Busy("another orders exchange is running, try again later")
@@ -183,6 +225,8 @@ def sale_query(call: Call) -> Response:
     log.info(
         "sale query: session=%s orders=%s bytes=%s", call.session.id, count, out.stat().st_size
     )
+    call.note(f"query: {count} orders sent ({out.stat().st_size} bytes)")
+    _record_file(call, out, SENT, {"orders_sent": count}, [])
     charset = "utf-8" if call.settings["orders_encoding"] == "utf-8" else "windows-1251"
     return Response(
         _chunks(out), content_type=f"application/xml; charset={charset}",
@@ -199,6 +243,8 @@ def _chunks(path: Path):
 def sale_success(call: Call) -> Response:
     confirmed = export.success(call.conn, call.config.table_prefix, call.session.id)
     log.info("sale success: session=%s orders confirmed=%s", call.session.id, confirmed)
+    call.note(f"success: {confirmed} orders confirmed by 1C")
+    call.record(counts={"orders_confirmed": confirmed}, status=history.SUCCESS)
     return replies.success()
 
 
@@ -229,10 +275,13 @@ def catalog_import(call: Call) -> Response:
     with advisory_lock(call.conn, import_lock(call.config)) as got:
         if not got:
             return replies.progress(f"{name}: another import step is running, waiting")
-        upload.unpack_archives(call.directory)
+        for archive in upload.unpack_archives(call.directory):
+            call.note(f"unpacked {archive}")
         path = resolve_inside(call.directory, relative)
         if not path.is_file():
             raise BadRequest(f"{name}: no such file was uploaded in this exchange")
+        if _analysis_only(call, path):
+            return _analyse(call, path)
         job = jobs.get_or_create(call.conn, prefix, call.session.id, str(relative))
         importer = CatalogImport(
             call.conn, prefix, call.settings, call.directory, call.config.xcart_root
@@ -240,9 +289,70 @@ def catalog_import(call: Call) -> Response:
         step = importer.run_step(path, job, call.settings["step_seconds"])
     if not step.done:
         log.info("import progress: session=%s file=%s %s%%", call.session.id, name, step.percent)
+        call.record(progress=step.percent)
         return replies.progress(f"{name}: {step.percent}% done", *summary(step.job)[1:])
     log.info("import done: session=%s file=%s counts=%s", call.session.id, name, step.job.counts)
-    return replies.success(*summary(step.job))
+    lines = summary(step.job)
+    _record_file(call, path, history.SUCCESS, step.job.counts, step.job.message.splitlines())
+    call.note("; ".join(lines))
+    call.record(status=history.SUCCESS, progress=100)
+    return replies.success(*lines)
+
+
+def _analysis_only(call: Call, path: Path) -> bool:
+    """Whether this exchange only analyses: it comes from a 1C base the shop has not seen (its
+    classifier Ид, read from the head of its first file) and the setting asks for it."""
+    if call.exchange_id is None:
+        return False
+    prefix = call.config.table_prefix
+    exchange = history.get(call.conn, prefix, call.exchange_id)
+    if exchange is None or exchange.dry_run:
+        return exchange is not None
+    if exchange.files:
+        return False
+    try:
+        with path.open("rb") as stream:
+            source = peek_source(stream)
+    except CommerceMLError:
+        return False  # the import itself reports what is wrong with the file
+    if not source:
+        return False
+    new = not history.source_known(call.conn, prefix, source)
+    history.remember_source(call.conn, prefix, source, call.exchange_id)
+    if new and call.settings["first_exchange_dry_run"]:
+        call.record(dry_run=True)
+        call.note(f"the first exchange from the new 1C base {source}: analysis only")
+        return True
+    return False
+
+
+def _analyse(call: Call, path: Path) -> Response:
+    """Run every file of the exchange so far through the import, rolled back; report it."""
+    assert call.exchange_id is not None and call.session is not None
+    prefix = call.config.table_prefix
+    exchange = history.get(call.conn, prefix, call.exchange_id)
+    assert exchange is not None
+    this = path.relative_to(call.directory).as_posix()
+    earlier = [f.name for f in exchange.files if f.status == ANALYSED and f.name != this]
+    files = [resolve_inside(call.directory, safe_relative_path(n)) for n in earlier] + [path]
+    results, changes = analyse_files(
+        call.conn, prefix, call.settings, call.directory, files, session_id=call.session.id
+    )
+    lines = [ANALYSIS_ONLY]
+    for r in results:
+        status = ANALYSED if r.status == history.SUCCESS else history.FAILED
+        _record_file(call, r.path, status, r.counts, r.warnings)
+        job = jobs.Job(0, r.name, status, 0, r.counts, "\n".join(r.warnings))
+        lines += summary(job)
+    lines += changes.lines()
+    failed = next((r for r in results if r.status != history.SUCCESS), None)
+    call.record(analysis=changes.as_dict(), progress=100,
+                status=history.FAILED if failed else history.SUCCESS,
+                message=failed.error if failed else "")  # fmt: skip
+    call.note("; ".join(lines[:3]))
+    if failed:
+        raise ImportFailed(failed.error)
+    return replies.success(*lines)
 
 
 def catalog_deactivate(call: Call) -> Response:
@@ -257,6 +367,8 @@ def catalog_deactivate(call: Call) -> Response:
         counts = deactivate(
             call.conn, prefix, call.settings, call.directory, call.config.xcart_root, int(stamp)
         )
+    call.record(counts={k: v for k, v in counts.items() if k.endswith(("_disabled", "_deleted"))})
+    call.note(f"deactivate: {counts or 'nothing removed'}")
     if call.settings["catalog_mode"] != "overwrite":
         return replies.success("update mode: a full export removes nothing")
     removed_p = counts.get("products_disabled", 0) + counts.get("products_deleted", 0)
@@ -275,6 +387,7 @@ def import_lock(config: Config) -> str:
 def catalog_complete(call: Call) -> Response:
     assert call.session is not None
     lease.release(call.conn, call.config.table_prefix, lease.CATALOG, f"session:{call.session.id}")
+    call.note("complete")
     return replies.success("exchange complete")
 
 
@@ -338,6 +451,8 @@ def exchange() -> Response:
             raise NoSession("no exchange session or it has expired: authorise again (checkauth)")
         if call.session.login != call.settings["login"]:
             raise NoSession("the exchange login has changed: authorise again (checkauth)")
+        call.exchange_id = history.for_session(conn, config.table_prefix, call.session.id)
+    g.call = call
     return handler(call)
 
 
@@ -351,7 +466,29 @@ def _exchange_error(exc: ExchangeError) -> Response:
         request.remote_addr,
         exc,
     )
+    _record_failure(str(exc))
     return replies.failure(str(exc), exc.http_status)
+
+
+def _record_failure(message: str) -> None:
+    """The failure goes into the exchange's history too, with the file it concerns."""
+    call: Call | None = g.get("call")
+    if call is None or call.exchange_id is None:
+        return
+    try:
+        call.conn.rollback()
+        name = request.args.get("filename", "")
+        if name and call.session is not None:
+            try:
+                path = resolve_inside(call.directory, safe_relative_path(name))
+            except ExchangeError:
+                path = None
+            if path is not None and path.is_file():
+                _record_file(call, path, history.FAILED, {}, [message])
+        call.note(f"failure: {request.args.get('mode')}: {message}")
+        call.record(status=history.FAILED, message=message)
+    except (pymysql.err.Error, OSError):
+        log.exception("could not record the failure in the exchange history")
 
 
 DISK_FULL = "no space left on the server's disk; the file was not kept, free space and repeat"
@@ -381,8 +518,10 @@ def _unexpected(exc: Exception) -> Response:
             "disk full: type=%s mode=%s filename=%s: %s",
             request.args.get("type"), request.args.get("mode"), request.args.get("filename"), exc,
         )  # fmt: skip
+        _record_failure(DISK_FULL)
         return replies.failure(DISK_FULL, 507)
     log.exception(
         "internal error: type=%s mode=%s", request.args.get("type"), request.args.get("mode")
     )
+    _record_failure(f"internal error: {type(exc).__name__}: {exc}")
     return replies.failure("internal error of the exchange sidecar; see its log", 500)

@@ -4,8 +4,9 @@
 namespace {{namespace}}\View\FormField;
 
 /**
- * The first line of the settings page: the URL to enter in 1C and whether the sidecar answers
- * (its /healthz, asked with a two-second timeout).
+ * The first line of the settings page: the URL to enter in 1C, whether the sidecar answers
+ * (its /healthz, asked with a two-second timeout), and a link to its status page (the
+ * exchanges, what they changed and what failed; the web server routes /xc1c/ to the sidecar).
  */
 class Status extends \XLite\View\FormField\Label
 {
@@ -23,6 +24,10 @@ class Status extends \XLite\View\FormField\Label
             }
         }
 
-        return htmlspecialchars(static::t('Xc1c: exchange URL', ['url' => $url]) . ' — ' . $state);
+        $status = \XLite::getInstance()->getShopURL('xc1c/status');
+
+        return htmlspecialchars(static::t('Xc1c: exchange URL', ['url' => $url]) . ' — ' . $state)
+            . ' — <a href="' . htmlspecialchars($status) . '" target="_blank">'
+            . htmlspecialchars(static::t('Xc1c: status page')) . '</a>';
     }
 }

@@ -137,6 +137,50 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
         ],
     ),
+    (
+        6,
+        [
+            # Every exchange, for the status page, the CLI and replay (state/history.py).
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_exchanges (
+                id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                session_id BIGINT UNSIGNED NULL,
+                kind VARCHAR(16) NOT NULL,
+                source VARCHAR(16) NOT NULL,
+                login VARCHAR(255) NOT NULL DEFAULT '',
+                client VARCHAR(255) NOT NULL DEFAULT '',
+                dry_run TINYINT(1) NOT NULL DEFAULT 0,
+                replay_of BIGINT UNSIGNED NULL,
+                started_at INT UNSIGNED NOT NULL,
+                updated_at INT UNSIGNED NOT NULL,
+                finished_at INT UNSIGNED NULL,
+                status VARCHAR(16) NOT NULL,
+                progress TINYINT UNSIGNED NOT NULL DEFAULT 0,
+                counts TEXT NOT NULL,
+                message TEXT NOT NULL,
+                analysis MEDIUMTEXT NOT NULL,
+                log MEDIUMTEXT NOT NULL,
+                files_kept TINYINT(1) NOT NULL DEFAULT 0,
+                UNIQUE KEY session (session_id),
+                KEY started (started_at)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_exchange_files (
+                exchange_id BIGINT UNSIGNED NOT NULL,
+                name VARCHAR(255) NOT NULL,
+                size BIGINT UNSIGNED NOT NULL,
+                sha256 CHAR(64) NOT NULL,
+                status VARCHAR(16) NOT NULL,
+                counts TEXT NOT NULL,
+                warnings TEXT NOT NULL,
+                PRIMARY KEY (exchange_id, name)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+            # The 1C bases (classifier Ид) the shop has had an exchange from.
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_sources (
+                classifier_id VARCHAR(191) NOT NULL PRIMARY KEY,
+                first_exchange_id BIGINT UNSIGNED NOT NULL,
+                seen_at INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
 ]
 
 

@@ -1,0 +1,175 @@
+"""What the status page, /status.json, /metrics and `xc1c history` show, built once from the
+history, the lease and the settings: the same facts for people, scripts and monitors."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Any
+
+import pymysql
+
+from . import __version__
+from .catalog.dry_run import Changes
+from .db import quote_identifier, transaction
+from .settings import SETTINGS, shown
+from .state import history
+from .state.history import Exchange
+
+# The counts a person asks about first, each summed from the importer's detailed counts.
+SUMMARY = {
+    "created": ("products_created", "categories_created"),
+    "updated": ("products_updated", "categories_updated", "products_repriced"),
+    "removed": ("products_disabled", "products_deleted", "categories_disabled",
+                "categories_deleted"),
+    "failed": ("items_failed", "products_invalid", "offers_invalid"),
+    "warnings": ("warnings",),
+    "orders sent": ("orders_sent",),
+    "orders confirmed": ("orders_confirmed",),
+    "orders changed": ("orders_changed",),
+}  # fmt: skip
+
+
+def summarise(counts: Counter) -> dict[str, int]:
+    return {label: sum(counts.get(k, 0) for k in keys) for label, keys in SUMMARY.items()}
+
+
+def _when(stamp: int | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(stamp)) if stamp else ""
+
+
+def duration(exchange: Exchange) -> int:
+    return (exchange.finished_at or exchange.updated_at) - exchange.started_at
+
+
+def exchange_line(exchange: Exchange) -> str:
+    """One line per exchange for `xc1c history`."""
+    brief = ", ".join(f"{k} {v}" for k, v in summarise(exchange.totals).items() if v)
+    mode = " (dry run)" if exchange.dry_run else ""
+    return (
+        f"#{exchange.id} {_when(exchange.started_at)} {exchange.kind} from {exchange.source}"
+        f" {exchange.login}@{exchange.client}: {exchange.status}{mode}, {duration(exchange)} s"
+        + (f" — {brief}" if brief else "")
+        + (f" — {exchange.message}" if exchange.message else "")
+    )
+
+
+def describe_exchange(exchange: Exchange) -> list[str]:
+    """An exchange in full for `xc1c history ID`: files, counts, warnings, the analysis."""
+    lines = [exchange_line(exchange)]
+    if exchange.replay_of:
+        lines.append(f"replay of exchange #{exchange.replay_of}")
+    for f in exchange.files:
+        lines.append(f"  {f.name}: {f.status}, {f.size} bytes, sha256 {f.sha256}")
+        details = ", ".join(f"{k} {v}" for k, v in sorted(f.counts.items()) if v)
+        if details:
+            lines.append(f"    {details}")
+        lines += [f"    ! {w}" for w in f.warnings]
+    if exchange.analysis:
+        lines.append("  would change:")
+        lines += [f"    {line}" for line in _analysis_lines(exchange.analysis)]
+    lines.append("  files kept for download and replay" if exchange.files_kept
+                 else "  files no longer kept")  # fmt: skip
+    return lines
+
+
+def _analysis_lines(analysis: dict[str, Any]) -> list[str]:
+    return Changes.from_dict(analysis).lines()
+
+
+def exchange_dict(exchange: Exchange) -> dict[str, Any]:
+    return {
+        "id": exchange.id,
+        "kind": exchange.kind,
+        "source": exchange.source,
+        "login": exchange.login,
+        "client": exchange.client,
+        "dry_run": exchange.dry_run,
+        "replay_of": exchange.replay_of,
+        "started_at": _when(exchange.started_at),
+        "finished_at": _when(exchange.finished_at),
+        "duration_seconds": duration(exchange),
+        "status": exchange.status,
+        "progress": exchange.progress,
+        "summary": summarise(exchange.totals),
+        "counts": dict(exchange.totals),
+        "message": exchange.message,
+        "analysis": exchange.analysis,
+        "analysis_lines": _analysis_lines(exchange.analysis) if exchange.analysis else [],
+        "files_kept": exchange.files_kept,
+        "files": [
+            {
+                "name": f.name,
+                "size": f.size,
+                "sha256": f.sha256,
+                "status": f.status,
+                "counts": f.counts,
+                "warnings": f.warnings,
+            }
+            for f in exchange.files
+        ],
+    }
+
+
+def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
+            last: int = 20) -> dict[str, Any]:  # fmt: skip
+    """Everything the status page shows."""
+    recent = history.recent(conn, prefix, last)
+    with transaction(conn) as cur:
+        cur.execute(
+            f"SELECT holder, description, acquired_at, heartbeat_at"
+            f" FROM {quote_identifier(prefix + 'xc1c_leases')} WHERE holder <> ''"
+        )
+        held = cur.fetchone()
+    running = [e for e in recent if e.status == history.RUNNING]
+    return {
+        "health": "ok",
+        "version": __version__,
+        "time": _when(int(time.time())),
+        "settings": {s.name: shown(s, settings[s.name]) for s in SETTINGS},
+        "catalog_lease": (
+            {"holder": held[1], "since": _when(held[2]), "last_call": _when(held[3])}
+            if held
+            else None
+        ),
+        "current": [exchange_dict(e) for e in running],
+        "exchanges": [exchange_dict(e) for e in recent],
+    }
+
+
+def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
+    """Prometheus text format, over the exchanges the history remembers."""
+    table = quote_identifier(prefix + "xc1c_exchanges")
+    out = [
+        "# HELP xc1c_up The sidecar answers and reaches its database.",
+        "# TYPE xc1c_up gauge",
+        "xc1c_up 1",
+        f'xc1c_build_info{{version="{__version__}"}} 1',
+    ]
+    with transaction(conn) as cur:
+        cur.execute(
+            f"SELECT kind, status, COUNT(*), SUM(COALESCE(finished_at, updated_at) - started_at),"
+            f" MAX(started_at) FROM {table} GROUP BY kind, status ORDER BY kind, status"
+        )
+        rows = cur.fetchall()
+        cur.execute(
+            f"SELECT kind, MAX(finished_at) FROM {table} WHERE status = %s GROUP BY kind",
+            (history.SUCCESS,),
+        )
+        last_success = cur.fetchall()
+    out += ["# HELP xc1c_exchanges Exchanges in the history, by kind and result.",
+            "# TYPE xc1c_exchanges gauge"]  # fmt: skip
+    out += [f'xc1c_exchanges{{kind="{k}",status="{s}"}} {n}' for k, s, n, _, _ in rows]
+    out += ["# HELP xc1c_exchange_seconds Total duration of those exchanges.",
+            "# TYPE xc1c_exchange_seconds gauge"]  # fmt: skip
+    out += [f'xc1c_exchange_seconds{{kind="{k}",status="{s}"}} {d or 0}' for k, s, _, d, _ in rows]
+    out += ["# HELP xc1c_last_success_timestamp_seconds When an exchange last succeeded.",
+            "# TYPE xc1c_last_success_timestamp_seconds gauge"]  # fmt: skip
+    out += [f'xc1c_last_success_timestamp_seconds{{kind="{k}"}} {t or 0}' for k, t in last_success]
+    items: Counter = Counter()
+    for exchange in history.recent(conn, prefix, history.MAX_ROWS):
+        items.update(summarise(exchange.totals))
+    out += ["# HELP xc1c_items Items the exchanges in the history handled, by what happened.",
+            "# TYPE xc1c_items gauge"]  # fmt: skip
+    out += [f'xc1c_items{{what="{k.replace(" ", "_")}"}} {v}' for k, v in sorted(items.items())]
+    return "\n".join(out) + "\n"

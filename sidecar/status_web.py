@@ -1,0 +1,146 @@
+"""The sidecar's own pages for people and monitors: /status (HTML), /status.json, /metrics,
+each exchange's log and kept files, and /healthz. Also under /xc1c/…, the path the web server
+routes to the sidecar beside /1c_exchange.php. Opened with the exchange login (HTTP Basic,
+rate-limited like checkauth) or the status_token setting; /healthz is open."""
+
+from __future__ import annotations
+
+import hmac
+from pathlib import Path
+
+import pymysql
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
+
+from . import __version__
+from .config import Config
+from .db import connect
+from .errors import BadFileName
+from .exchange.routes import db
+from .safepath import resolve_inside, safe_relative_path
+from .settings import read_settings
+from .state import history, sessions
+from .status import collect, metrics_text
+
+bp = Blueprint("status", __name__)
+
+LABELS = {
+    "en": {
+        "title": "1C exchange — status", "health": "Health", "version": "Version",
+        "now": "Now", "current": "Running now", "none": "No exchange is running.",
+        "lease": "Catalog held by", "last": "Last exchanges", "when": "Started",
+        "what": "Exchange", "result": "Result", "duration": "Seconds", "changes": "Changes",
+        "log": "log", "files": "Files", "settings": "Settings in effect",
+        "dry_run": "dry run", "would": "Would change", "no_exchanges": "No exchange yet.",
+    },
+    "ru": {
+        "title": "Обмен с 1С — состояние", "health": "Состояние", "version": "Версия",
+        "now": "Сейчас", "current": "Идёт сейчас", "none": "Обмен сейчас не идёт.",
+        "lease": "Каталог занят", "last": "Последние обмены", "when": "Начало",
+        "what": "Обмен", "result": "Итог", "duration": "Секунд", "changes": "Изменения",
+        "log": "журнал", "files": "Файлы", "settings": "Действующие настройки",
+        "dry_run": "пробный прогон", "would": "Изменил бы", "no_exchanges": "Обменов ещё не было.",
+    },
+}  # fmt: skip
+
+
+def _config() -> Config:
+    return current_app.config["XC1C"]
+
+
+def _authorise() -> str:
+    """The token query string to carry into links, or abort with 401/403."""
+    config = _config()
+    settings = read_settings(db(), config.table_prefix)
+    token = request.args.get("token", "")
+    if not token and (request.headers.get("Authorization") or "").startswith("Bearer "):
+        token = request.headers["Authorization"][7:]
+    expected = str(settings["status_token"])
+    if token and expected and hmac.compare_digest(token.encode(), expected.encode()):
+        return f"?token={token}" if "token" in request.args else ""
+    client = request.remote_addr or ""
+    if sessions.recent_failures(db(), config.table_prefix, client) >= settings["login_attempts"]:
+        abort(403)
+    auth = request.authorization
+    if auth is not None and auth.type == "basic" and settings["password"]:
+        login_ok = hmac.compare_digest(
+            (auth.username or "").encode(), str(settings["login"]).encode()
+        )
+        password_ok = hmac.compare_digest(
+            (auth.password or "").encode(), str(settings["password"]).encode()
+        )
+        if login_ok and password_ok:
+            return ""
+    if auth is not None or token:
+        sessions.record_failure(db(), config.table_prefix, client)
+    abort(Response("authorisation required\n", 401, {"WWW-Authenticate": 'Basic realm="xc1c"'}))
+
+
+def _language() -> str:
+    return request.accept_languages.best_match(["ru", "en"]) or "en"
+
+
+@bp.get("/status")
+def status_page() -> str:
+    suffix = _authorise()
+    config = _config()
+    data = collect(db(), config.table_prefix, read_settings(db(), config.table_prefix))
+    return render_template("status.html", data=data, t=LABELS[_language()], suffix=suffix)
+
+
+@bp.get("/status.json")
+def status_json() -> Response:
+    _authorise()
+    config = _config()
+    return current_app.json.response(
+        collect(db(), config.table_prefix, read_settings(db(), config.table_prefix))
+    )
+
+
+@bp.get("/status/exchanges/<int:exchange_id>/log")
+def exchange_log(exchange_id: int) -> Response:
+    _authorise()
+    text = history.log_text(db(), _config().table_prefix, exchange_id)
+    if text is None:
+        abort(404)
+    return Response(
+        text, content_type="text/plain; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="exchange-{exchange_id}.log"'},
+    )  # fmt: skip
+
+
+@bp.get("/status/exchanges/<int:exchange_id>/files/<path:name>")
+def exchange_file(exchange_id: int, name: str) -> Response:
+    _authorise()
+    base = history.files_dir(_config().data_dir, exchange_id)
+    try:
+        path = resolve_inside(base, safe_relative_path(name))
+    except BadFileName:
+        abort(404)
+    if not path.is_file():
+        abort(404)
+    return send_file(path, as_attachment=True, download_name=Path(name).name)
+
+
+@bp.get("/metrics")
+def metrics() -> Response:
+    _authorise()
+    return Response(
+        metrics_text(db(), _config().table_prefix),
+        content_type="text/plain; version=0.0.4; charset=utf-8",
+    )
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    """For monitors and the module's settings page: answers, and reaches the database."""
+    try:
+        conn = connect(_config().db)
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT 1")
+        finally:
+            conn.close()
+    except pymysql.err.Error as exc:
+        return Response(f"database unavailable: {type(exc).__name__}\n", 503,
+                        content_type="text/plain; charset=utf-8")  # fmt: skip
+    return Response(f"ok {__version__}\n", content_type="text/plain; charset=utf-8")
