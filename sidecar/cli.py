@@ -13,7 +13,14 @@ from .config import Config, load_config
 from .db import connect
 from .errors import XC1CError
 from .project_files import DEPLOY_DIR, MODULE_STUB_DIR
-from .settings import BY_NAME, SETTINGS, read_settings, shown, write_setting
+from .settings import (
+    BY_NAME,
+    SETTINGS,
+    read_settings,
+    settings_markdown,
+    shown,
+    write_setting,
+)
 from .state.migrations import migrate
 
 
@@ -114,6 +121,13 @@ def settings_table() -> None:
     click.echo("| name | default | meaning |\n|---|---|---|")
     for s in SETTINGS:
         click.echo(f"| `{s.name}` | {s.default or 'empty'} | {s.help_en} |")
+
+
+@settings.command("doc")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True)
+def settings_doc(lang: str) -> None:
+    """The settings chapter of the admin's guide (docs/<lang>/settings.md)."""
+    click.echo(settings_markdown(lang), nl=False)
 
 
 @settings.command("set", help="Change one setting.\n\n" + _settings_help())
