@@ -4,9 +4,10 @@
   (c) the same exchange again with unchanged files,
   (d) sale/query over as many orders as --orders says,
 with wall time, the ratio to the floor, rows written per second and the peak RSS of the
-sidecar's processes (VmHWM of the gunicorn master and workers).
+sidecar's processes (VmHWM of the gunicorn master and workers); with --step-budget N, the
+import of N products in steps of 5 seconds against one step per file.
 
-    .venv/bin/python bench/run.py --sizes 10000,50000 --orders 10000
+    .venv/bin/python bench/run.py --sizes 10000,50000,200000 --orders 10000 --step-budget 50000
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from harness import PASSWORD, PREFIX, Shop, peak_rss_mb
 
 from sidecar.db import quote_identifier
 from sidecar.onec_client import OneCClient, files_from_paths, http_transport
+from sidecar.settings import write_setting
 
 COUNTED = ["products", "product_translations", "category_products", "quick_data", "categories"]
 
@@ -88,12 +90,49 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
     return lines
 
 
+def timed(transport, durations: list[float]):
+    """A transport that records how long each call took."""
+
+    def send(*args):
+        start = time.perf_counter()
+        try:
+            return transport(*args)
+        finally:
+            durations.append(time.perf_counter() - start)
+
+    return send
+
+
+def step_budget(n: int, server_url: str, workdir: Path, step: int) -> list[str]:
+    """The import of n products in one long step per file, then in steps of `step` seconds:
+    the number of calls, the longest call and the total, each on a fresh shop."""
+    files = generate(workdir / f"cat{n}", n)
+    lines = []
+    for label, seconds in (("one step per file", 240), (f"step_seconds={step}", step)):
+        with Shop(server_url, workdir, f"step{seconds}") as shop:
+            write_setting(shop.conn, PREFIX, "step_seconds", str(seconds))
+            durations: list[float] = []
+            client = OneCClient(timed(http_transport(shop.url), durations), "1c", PASSWORD)
+            start = time.perf_counter()
+            client.send_catalog(files_from_paths(files))
+            wall = time.perf_counter() - start
+            imports = sorted(durations)[-1]
+            lines.append(
+                f"| {n:>7} | {label:<18} | {client.calls:5} | {imports:7.2f} | {wall:7.2f} |"
+            )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="10000,50000")
     parser.add_argument("--orders", type=int, default=10000, help="orders for sale/query (0: skip)")
+    parser.add_argument(
+        "--step-budget", type=int, default=0, metavar="N",
+        help="also import N products with step_seconds 5 and in one step, and compare",
+    )  # fmt: skip
     parser.add_argument(
         "--database-url",
         default=os.environ.get("XC1C_TEST_DATABASE_URL", "mysql://root@127.0.0.1:3306/x"),
@@ -109,6 +148,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for k, n in enumerate(int(s) for s in args.sizes.split(",")):
             for line in run_size(n, args.database_url, Path(tmp), args.orders if k == 0 else 0):
+                print(line, flush=True)
+        if args.step_budget:
+            print("\n| products | import | calls | longest call s | total s |")
+            print("|---:|---|---:|---:|---:|")
+            for line in step_budget(args.step_budget, args.database_url, Path(tmp), 5):
                 print(line, flush=True)
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 import pymysql
+from pymysql.constants.SERVER_STATUS import (
+    SERVER_STATUS_NO_BACKSLASH_ESCAPES as NO_BACKSLASH_ESCAPES,
+)
 
 from .config import DatabaseParams
 
@@ -14,6 +18,33 @@ from .config import DatabaseParams
 # must fail loudly instead of being silently cut.
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 SQL_MODE = "STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION"
+
+
+# What a string literal must escape when the server reads backslashes as escapes (the sql_mode
+# set below never has NO_BACKSLASH_ESCAPES); the same table as pymysql's.
+_ESCAPES = str.maketrans({
+    "\0": "\\0", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\032": "\\Z", "'": "\\'",
+    '"': '\\"',
+})  # fmt: skip
+
+
+class Connection(pymysql.connections.Connection):
+    """pymysql's connection with a faster literal for the values a batch carries most
+    (strings, ints, Decimals, None): pymysql's generic path costs more than MariaDB's work on
+    a multi-row insert. Anything else, or a server without backslash escapes, goes the
+    generic way."""
+
+    def escape(self, obj: Any, mapping: Any = None) -> str:
+        kind = type(obj)
+        if kind is str and not self.server_status & NO_BACKSLASH_ESCAPES:
+            return "'" + obj.translate(_ESCAPES) + "'"
+        if kind is int:
+            return str(obj)
+        if obj is None:
+            return "NULL"
+        if kind is Decimal:
+            return format(obj, "f")
+        return super().escape(obj, mapping)
 
 
 def connect(params: DatabaseParams, database: str | None = None) -> pymysql.Connection:
@@ -37,7 +68,7 @@ def connect(params: DatabaseParams, database: str | None = None) -> pymysql.Conn
     db = params.database if database is None else database
     if db:
         kwargs["database"] = db
-    return pymysql.connect(**kwargs)
+    return Connection(**kwargs)
 
 
 @contextmanager

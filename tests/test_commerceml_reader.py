@@ -18,6 +18,7 @@ from sidecar.commerceml.records import (
     Product,
     Properties,
     Section,
+    Source,
 )
 
 
@@ -140,3 +141,23 @@ def test_properties_manufacturer_and_characteristics():
         r for r in records((DATA / "catalog" / "offers.xml").read_bytes()) if isinstance(r, Offer)
     ]
     assert offers[2].characteristics == (("Размер", "41"),)
+
+
+def test_a_resumed_step_gets_the_items_it_already_wrote_unread():
+    from sidecar.commerceml.reader import SKIPPED
+
+    data = (DATA / "catalog" / "import.xml").read_bytes()
+    full = list(iter_records(io.BytesIO(data)))
+    data_records = [r for r in full if not isinstance(r, Document | Section | Source)]
+    for skip in range(len(data_records) + 1):
+        resumed = [
+            r
+            for r in iter_records(io.BytesIO(data), skip)
+            if not isinstance(r, Document | Section | Source)
+        ]
+        assert len(resumed) == len(data_records)
+        for k, (was, now) in enumerate(zip(data_records, resumed, strict=True)):
+            if k < skip and isinstance(was, Product | Offer):
+                assert now is SKIPPED
+            else:
+                assert now == was

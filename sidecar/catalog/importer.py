@@ -96,7 +96,7 @@ class CatalogImport:
             with transaction(self.conn) as cur:
                 choice = price_choice(ctx, cur)
             try:
-                for record in iter_records(stream):
+                for record in iter_records(stream, job.position):
                     if isinstance(record, Document | Section | Source):
                         self._note_section(ctx, record)
                         continue

@@ -29,12 +29,14 @@ from .records import (
     Property,
     Record,
     Section,
+    Skipped,
     Source,
     Warehouse,
     Warehouses,
 )
 
 BOM = b"\xef\xbb\xbf"
+SKIPPED = Skipped()
 
 _SECTIONS = {
     "Классификатор": "classifier",
@@ -140,8 +142,10 @@ def ends_complete(stream: BinaryIO) -> bool:
     )
 
 
-def iter_records(stream: BinaryIO) -> Iterator[Record]:
-    """Yield the records of a catalog file in document order."""
+def iter_records(stream: BinaryIO, skip: int = 0) -> Iterator[Record]:
+    """Yield the records of a catalog file in document order. Products and offers among the
+    first `skip` data records (all but Document, Section and Source) come as SKIPPED, unread:
+    a resumed import step passes what it already wrote at the speed of the XML parser."""
     skip_bom(stream)
     start = stream.tell()
     if not stream.read(64).strip():
@@ -161,7 +165,7 @@ def iter_records(stream: BinaryIO) -> Iterator[Record]:
         remove_pis=True,
     )
     try:
-        yield from _walk(events, complete)
+        yield from _walk(events, complete, skip)
         if events.root is not None and local(events.root) != "КоммерческаяИнформация":
             raise CommerceMLError(f"not a CommerceML file (root <{local(events.root)}>)")
     except etree.XMLSyntaxError as exc:
@@ -179,8 +183,9 @@ def peek_source(stream: BinaryIO) -> str | None:
     return None
 
 
-def _walk(events: etree.iterparse, complete: bool) -> Iterator[Record]:
+def _walk(events: etree.iterparse, complete: bool, skip: int) -> Iterator[Record]:
     seen_root = seen_source = False
+    seq = 0  # data records yielded, as the importer counts its position
     for event, el in events:
         name = local(el)
         if event == "start":
@@ -203,16 +208,22 @@ def _walk(events: etree.iterparse, complete: bool) -> Iterator[Record]:
         parent = el.getparent()
         parent_name = local(parent) if parent is not None else ""
         if name == "Товар" and parent_name == "Товары" and local(parent.getparent()) == "Каталог":
-            yield _item("product", _product, el)
+            seq += 1
+            yield SKIPPED if seq <= skip else _item("product", _product, el)
         elif name == "Предложение" and parent_name == "Предложения":
-            yield _item("offer", _offer, el)
+            seq += 1
+            yield SKIPPED if seq <= skip else _item("offer", _offer, el)
         elif name == "Свойства" and parent_name == "Классификатор":
+            seq += 1
             yield Properties(tuple(_properties(el)))
         elif name == "Группы" and parent_name == "Классификатор":
+            seq += 1
             yield Groups(tuple(_groups(el)))
         elif name == "ТипыЦен" and parent_name in ("Классификатор", "ПакетПредложений"):
+            seq += 1
             yield PriceTypes(tuple(_price_types(el)))
         elif name == "Склады" and parent_name in ("Классификатор", "ПакетПредложений"):
+            seq += 1
             yield Warehouses(
                 tuple(
                     Warehouse(text(w, "Ид"), text(w, "Наименование"))

@@ -31,6 +31,11 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A product or offer an earlier import step already wrote, left unread."""
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     id: str
     name: str

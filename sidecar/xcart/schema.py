@@ -177,4 +177,9 @@ class Schema:
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
         defaults = self.row_defaults(short)
         columns = list(dict.fromkeys([*defaults, *rows[0]]))
-        return columns, [tuple({**defaults, **row}[c] for c in columns) for row in rows]
+        out = []
+        for row in rows:
+            merged = defaults.copy()
+            merged.update(row)
+            out.append(tuple(map(merged.__getitem__, columns)))
+        return columns, out
