@@ -278,3 +278,35 @@ def test_a_step_that_dies_mid_import_resumes_without_duplicates(onec, conn, monk
     assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(95,)]
     assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'product'") == [(95,)]
     assert query(conn, "SELECT COUNT(*) FROM {p}product_translations") == [(190,)]
+
+
+def test_a_paused_reader_is_used_only_where_the_job_stands(tmp_path):
+    """The next step goes on from the reader this process paused, but only when the job is
+    still exactly there and the file is the same; otherwise it reads from the position."""
+    from sidecar.catalog.importer import _PausedReaders, _Reader
+    from sidecar.state.jobs import Job
+
+    path = tmp_path / "import.xml"
+    path.write_bytes(big_catalog(30))
+    paused = _PausedReaders()
+    job = Job(7, "import.xml", "running", 0)
+
+    reader = _Reader.open(path, 0)
+    for _ in range(5):
+        next(reader.records)
+    reader.seq = job.position = 3
+    paused.pause(job, path, reader)
+    assert paused.resume(job, path) is reader  # same process, same place: go on
+    paused.pause(job, path, reader)
+    job.position = 4  # another worker moved the job on
+    assert paused.resume(job, path) is None and reader.stream.closed
+
+    reader = _Reader.open(path, 0)
+    reader.seq = job.position
+    paused.pause(job, path, reader)
+    path.write_bytes(big_catalog(31))  # 1C uploaded the file again
+    assert paused.resume(job, path) is None
+
+    for k in range(_PausedReaders.LIMIT + 2):  # bounded: the oldest are closed
+        paused.pause(Job(100 + k, "x", "running", 0), path, _Reader.open(path, 0))
+    assert len(paused._readers) == _PausedReaders.LIMIT

@@ -3,8 +3,11 @@ memory, with nothing written to the shop; a full disk refused without a partial 
 
 from __future__ import annotations
 
+import io
 import resource
+import stat
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -176,3 +179,40 @@ def test_a_full_images_disk_rolls_the_batch_back(onec, conn, images_dir, tiny_di
     assert query(conn, "SELECT COUNT(*) FROM {p}product_images") == [(0,)]
     leftovers = [p.name for p in images_dir.rglob("*") if p.is_file() and p.name != "filler"]
     assert leftovers == [], "no partial photo is left behind"
+
+
+def zip_with(entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("import.xml", dict(catalog_files())["import.xml"])
+        for info, data in entries:
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def symlink_entry(name: str, target: str) -> tuple[zipfile.ZipInfo, bytes]:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info, target.encode()
+
+
+@pytest.mark.parametrize(
+    "entries,reason",
+    [
+        ([symlink_entry("import_files/a.jpg", "/etc/passwd")], "symbolic link"),
+        ([("import_files/shell.php", b"<?php system($_GET['c']);")], "forbidden extension"),
+        ([("import_files/x.phtml.jpg", b"x")], "forbidden extension"),
+        ([(".htaccess", b"SetHandler application/x-httpd-php")], "hidden component"),
+        ([("C:\\windows\\x.xml", b"x")], "absolute path"),
+    ],
+    ids=["symlink", "php", "phtml-inside", "htaccess", "windows-absolute"],
+)
+def test_a_zip_with_a_hostile_entry_unpacks_nothing(onec, config, conn, entries, reason):
+    onec.checkauth()
+    onec.init()
+    onec.upload("v8_1.zip", zip_with(entries))
+    reply = onec.call("catalog", "import", filename="import.xml")
+    assert reply.word == replies.FAILURE and reason in reply.lines[1], reply.lines
+    unpacked = [p for p in config.data_dir.rglob("*") if p.is_file() and p.suffix != ".zip"]
+    assert unpacked == [], "nothing of the archive is unpacked"
+    assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(0,)]

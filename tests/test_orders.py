@@ -390,3 +390,21 @@ def test_items_changed_in_1c_when_the_settings_allow(catalog_order, onec, conn, 
     # subtotal = items; total = subtotal + delivery 500 − coupon 200, as X-Cart computes it
     assert totals == [(Decimal("7200"), Decimal("7500"))]
     assert ("ORDER EDITED", "Items changed in 1C") in history(conn, catalog_order)
+
+
+def test_markup_and_control_characters_in_an_order_stay_valid_xml(onec, conn):
+    """A customer's note is free text: it must neither break the file nor inject elements."""
+    oid = make_order(conn, lines=[(None, None, 'Кабель <HDMI> & "адаптер"', Decimal("10"), 1)])
+    with conn.cursor() as cur:
+        cur.execute(
+            "UPDATE xc_orders SET notes = %s WHERE order_id = %s",
+            ("</Комментарий><Сумма>0</Сумма>\x00\x07 ок & ладно", oid),
+        )
+    conn.commit()
+    for encoding in ("utf-8", "windows-1251"):
+        set_setting(conn, "orders_encoding", encoding)
+        body, _ = sale_query(onec)
+        (doc,) = documents(body)
+        assert doc.findtext("{*}Комментарий") == "</Комментарий><Сумма>0</Сумма> ок & ладно"
+        assert doc.findtext("{*}Товары/{*}Товар/{*}Наименование") == 'Кабель <HDMI> & "адаптер"'
+        assert len(doc.findall("{*}Сумма")) == 1

@@ -8,11 +8,12 @@ the batch in flight, and any worker or instance can continue the job."""
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pymysql
 
@@ -55,6 +56,65 @@ ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
 
 
 @dataclass
+class _Reader:
+    """A file being read: the stream, the records still to come, and how many data records
+    were passed (the position a job counts)."""
+
+    stream: BinaryIO
+    records: Iterator[Record]
+    seq: int
+    identity: tuple[int, int, int]
+
+    @classmethod
+    def open(cls, path: Path, position: int) -> _Reader:
+        stream = path.open("rb")
+        return cls(stream, iter_records(stream, position), 0, _identity(path))
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+class _PausedReaders:
+    """Readers left where a step's time ran out, in this process. When 1C's next call for the
+    job lands on the same worker, the step goes on from there instead of parsing its way back
+    from the start of the file; on another worker, or after a restart, the position in the
+    database is used as always."""
+
+    LIMIT = 4
+
+    def __init__(self) -> None:
+        self._readers: OrderedDict[int, tuple[Path, _Reader]] = OrderedDict()
+
+    def pause(self, job: jobs.Job, path: Path, reader: _Reader) -> None:
+        self._readers[job.id] = (path, reader)
+        self._readers.move_to_end(job.id)
+        while len(self._readers) > self.LIMIT:
+            self._readers.popitem(last=False)[1][1].close()
+
+    def resume(self, job: jobs.Job, path: Path) -> _Reader | None:
+        found = self._readers.pop(job.id, None)
+        if found is None:
+            return None
+        kept_path, reader = found
+        try:
+            same = kept_path == path and reader.identity == _identity(path)
+        except OSError:
+            same = False
+        if same and reader.seq == job.position:
+            return reader
+        reader.close()
+        return None
+
+
+_PAUSED = _PausedReaders()
+
+
+@dataclass
 class StepResult:
     done: bool
     percent: int
@@ -91,38 +151,44 @@ class CatalogImport:
         deadline = time.monotonic() + budget_seconds
         size = max(path.stat().st_size, 1)
         pending: list[Product] | list[Offer] = []
-        seq = 0
-        with path.open("rb") as stream:
-            with transaction(self.conn) as cur:
-                choice = price_choice(ctx, cur)
-            try:
-                for record in iter_records(stream, job.position):
-                    if isinstance(record, Document | Section | Source):
-                        self._note_section(ctx, record)
+        reader = _PAUSED.resume(job, path) or _Reader.open(path, job.position)
+        with transaction(self.conn) as cur:
+            choice = price_choice(ctx, cur)
+        try:
+            for record in reader.records:
+                if isinstance(record, Document | Section | Source):
+                    self._note_section(ctx, record)
+                    continue
+                if reader.seq < job.position:
+                    reader.seq += 1
+                    continue
+                reader.seq += 1
+                seq = reader.seq
+                if isinstance(record, Product | Offer):
+                    if pending and type(pending[0]) is not type(record):
+                        self._commit_batch(ctx, job, seq - 1, pending, choice)
+                    pending.append(record)
+                    if len(pending) < self.batch_size:
                         continue
-                    if seq < job.position:
-                        seq += 1
-                        continue
-                    seq += 1
-                    if isinstance(record, Product | Offer):
-                        if pending and type(pending[0]) is not type(record):
-                            self._commit_batch(ctx, job, seq - 1, pending, choice)
-                        pending.append(record)
-                        if len(pending) < self.batch_size:
-                            continue
-                        self._commit_batch(ctx, job, seq, pending, choice)
-                    else:
-                        if pending:
-                            self._commit_batch(ctx, job, seq - 1, pending, choice)
-                        choice = self._commit_record(ctx, job, seq, record) or choice
-                    if time.monotonic() >= deadline:
-                        percent = min(99, int(stream.tell() * 100 / size))
-                        return StepResult(False, percent, job)
-                if pending:
                     self._commit_batch(ctx, job, seq, pending, choice)
-            except CommerceMLError as exc:
-                self._fail(job, str(exc))
-                raise ImportFailed(f"{path.name}: {exc}") from exc
+                else:
+                    if pending:
+                        self._commit_batch(ctx, job, seq - 1, pending, choice)
+                    choice = self._commit_record(ctx, job, seq, record) or choice
+                if time.monotonic() >= deadline:
+                    percent = min(99, int(reader.stream.tell() * 100 / size))
+                    _PAUSED.pause(job, path, reader)
+                    return StepResult(False, percent, job)
+            if pending:
+                self._commit_batch(ctx, job, reader.seq, pending, choice)
+        except CommerceMLError as exc:
+            reader.close()
+            self._fail(job, str(exc))
+            raise ImportFailed(f"{path.name}: {exc}") from exc
+        except BaseException:
+            reader.close()
+            raise
+        reader.close()
         self._finish(ctx, job)
         return StepResult(True, 100, job)
 
