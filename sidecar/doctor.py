@@ -135,3 +135,14 @@ def _check_url(url: str, login: str, password: str) -> Iterator[Check]:
         "1C's login arrives (Authorization header passed on)",
         "pass the Authorization header to the sidecar (see deploy/)",
     )
+    status_page = url.rsplit("/", 1)[0] + "/xc1c/healthz"
+    try:
+        with urllib.request.urlopen(status_page, timeout=10) as resp:
+            routed = resp.read(64).startswith(b"ok ")
+    except OSError:
+        routed = False
+    yield Check(
+        routed,
+        f"{status_page} reaches the sidecar (the status page is routed)",
+        "route /xc1c/ to the sidecar as well: deploy/nginx.conf or deploy/apache.conf",
+    )

@@ -22,6 +22,8 @@ SUMMARY = {
     "updated": ("products_updated", "categories_updated", "products_repriced"),
     "removed": ("products_disabled", "products_deleted", "categories_disabled",
                 "categories_deleted"),
+    "unchanged": ("products_unchanged", "categories_unchanged"),
+    "skipped": ("products_skipped",),
     "failed": ("items_failed", "products_invalid", "offers_invalid"),
     "warnings": ("warnings",),
     "orders sent": ("orders_sent",),

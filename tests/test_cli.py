@@ -123,6 +123,7 @@ def test_doctor_on_a_working_installation_and_a_broken_one(server, config, conn)
     assert "ok   database" in result.output and "ok   X-Cart tables found" in result.output
     assert f"ok   {server} reaches the sidecar" in result.output
     assert "ok   1C's login arrives" in result.output
+    assert "/xc1c/healthz reaches the sidecar (the status page is routed)" in result.output
     assert "ok   images directory" in result.output and "ok   exchange directory" in result.output
 
     env["XC1C_TABLE_PREFIX"] = "nope_"
