@@ -10,16 +10,17 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
-# PHP (to check the X-Cart module's files), nginx (to test the routing snippet) and Chromium
-# (to open the status page as a person would): Debian's.
+# PHP (to check the X-Cart module's files), nginx and Apache (to test the routing snippets)
+# and Chromium (to open the status page as a person would): Debian's.
 missing=()
 command -v php >/dev/null 2>&1 || missing+=(php-cli)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+[ -x /usr/sbin/apache2 ] || missing+=(apache2)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq
-    # Do not let the package start a system nginx on port 80: the tests run their own.
+    # Do not let the packages start a system nginx or Apache on port 80: the tests run their own.
     own_policy=0
     if [ ! -e /usr/sbin/policy-rc.d ]; then
       printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
