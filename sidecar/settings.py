@@ -547,21 +547,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "history_keep",
         "int",
-        "20",
+        "5",
         "history",
         "Exchanges whose files are kept",
         "Хранить файлы стольких обменов",
         "The files of this many most recent exchanges are kept, to download or replay "
-        "(xc1c replay); older ones are removed. Their records and counts stay.",
+        "(xc1c replay); older ones are removed. Their records and counts stay. Each kept "
+        "exchange takes the disk space of what 1C sent, pictures included.",
         "Файлы стольких последних обменов хранятся для скачивания и повтора (xc1c replay); "
-        "более старые удаляются. Записи и счётчики обменов остаются.",
+        "более старые удаляются. Записи и счётчики обменов остаются. Каждый хранимый обмен "
+        "занимает на диске столько, сколько прислала 1С, вместе с картинками.",
         minimum=0,
         maximum=1000,
     ),
     Setting(
         "history_days",
         "int",
-        "30",
+        "14",
         "history",
         "Keep exchange files, days",
         "Хранить файлы обменов, дней",
