@@ -39,6 +39,7 @@ The exchange is up. Enter this in the 1C exchange node (or test with xc1c push-c
   login:        $LOGIN
   password:     $PASSWORD
   database:     $XC1C_DATABASE_URL
+  status page:  http://$BIND/status (the same login and password)
 Ctrl-C stops the sidecar.
 INFO
 wait $SERVER
