@@ -4,6 +4,7 @@ run and a replay count exactly what the real run did."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import shutil
@@ -42,6 +43,11 @@ EXPORTS = [DATA / "catalog"] + [
 def file_counts(conn, exchange_id: int) -> dict[str, dict[str, int]]:
     exchange = history.get(conn, PREFIX, exchange_id)
     return {f.name: f.counts for f in exchange.files}
+
+
+def basic_auth(onec) -> dict[str, str]:
+    token = base64.b64encode(f"{onec.login}:{onec.password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
 
 
 def last_exchange(conn) -> history.Exchange:
@@ -175,6 +181,8 @@ def test_the_first_exchange_of_a_new_1c_base_only_analyses(onec, conn, app):
     analysis = last_exchange(conn)
     assert analysis.dry_run and analysis.analysis["created"] == 4
     assert {f.status for f in analysis.files} == {"analysed"}
+    page = app.test_client().get("/status", headers=basic_auth(onec)).get_data(as_text=True)
+    assert "would create 4 products" in page  # the admin reads the analysis there
     # the base is known now: its next exchange writes
     from conftest import flask_transport
 
