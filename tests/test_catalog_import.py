@@ -310,3 +310,33 @@ def test_a_paused_reader_is_used_only_where_the_job_stands(tmp_path):
     for k in range(_PausedReaders.LIMIT + 2):  # bounded: the oldest are closed
         paused.pause(Job(100 + k, "x", "running", 0), path, _Reader.open(path, 0))
     assert len(paused._readers) == _PausedReaders.LIMIT
+
+
+def test_an_unchanged_export_is_not_even_read_and_a_changed_context_is(onec, conn, monkeypatch):
+    """Items whose XML and context are as last written are skipped unread; a setting that
+    changes how they are written sends them the full way again."""
+    from sidecar.catalog import unchanged
+
+    read = []
+    real = unchanged.build
+    monkeypatch.setattr(unchanged, "build", lambda raw: read.append(raw.id) or real(raw))
+    files = [(n, b) for n, b in catalog_files() if n.endswith(".xml")]
+    onec.send_catalog(files)
+    first = len(read)
+    assert first >= 4 + 5  # every product and offer read the first time
+
+    read.clear()
+    again = onec.send_catalog(files)
+    # only what was never written is read again: a product deleted in 1C the shop never had,
+    # and an offer for a product it does not know
+    assert sorted(read) == [
+        "a0000000-0000-0000-0000-000000000005",
+        "ffffffff-0000-0000-0000-000000000099",
+    ]
+    assert "products: 0 created, 0 updated, 4 unchanged, 0 removed, 1 skipped" in again[0].lines
+    assert any(line.startswith("offers: 5 applied") for line in again[1].lines)
+
+    set_setting(conn, "use_full_name", "Y")
+    read.clear()
+    onec.send_catalog(files)
+    assert len(read) == first, "a different setting reads everything again"

@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pymysql
+from pymysql.cursors import Cursor
 
-from ..commerceml.reader import CommerceMLError, iter_records
+from ..commerceml.reader import CommerceMLError, build, iter_records
 from ..commerceml.records import (
     Document,
     Groups,
     Invalid,
-    Offer,
     PriceTypes,
-    Product,
     Properties,
+    Raw,
     Record,
     Section,
     Source,
@@ -37,6 +37,7 @@ from ..state import idmap, jobs
 from ..xcart import images
 from ..xcart.cache import clear_data_cache
 from ..xcart.shop import bump_entity_versions
+from . import unchanged
 from .context import ImportContext, load_context
 from .groups import apply_groups
 from .offers import PriceChoice, apply_offers, price_choice, store_price_types, store_stores
@@ -68,7 +69,7 @@ class _Reader:
     @classmethod
     def open(cls, path: Path, position: int) -> _Reader:
         stream = path.open("rb")
-        return cls(stream, iter_records(stream, position), 0, _identity(path))
+        return cls(stream, iter_records(stream, position, raw=True), 0, _identity(path))
 
     def close(self) -> None:
         self.stream.close()
@@ -150,8 +151,9 @@ class CatalogImport:
         ctx.counts.update(job.counts)
         deadline = time.monotonic() + budget_seconds
         size = max(path.stat().st_size, 1)
-        pending: list[Product] | list[Offer] = []
+        pending: list[Raw] = []
         reader = _PAUSED.resume(job, path) or _Reader.open(path, job.position)
+        self._product_context: str | None = None
         with transaction(self.conn) as cur:
             choice = price_choice(ctx, cur)
         try:
@@ -164,8 +166,8 @@ class CatalogImport:
                     continue
                 reader.seq += 1
                 seq = reader.seq
-                if isinstance(record, Product | Offer):
-                    if pending and type(pending[0]) is not type(record):
+                if isinstance(record, Raw):
+                    if pending and pending[0].kind != record.kind:
                         self._commit_batch(ctx, job, seq - 1, pending, choice)
                     pending.append(record)
                     if len(pending) < self.batch_size:
@@ -197,28 +199,42 @@ class CatalogImport:
             ctx.counts[f"{'partial' if record.only_changes else 'full'}_{record.kind}"] = 1
 
     def _commit_batch(
-        self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list, choice: PriceChoice
+        self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list[Raw], choice: PriceChoice
     ) -> None:
-        """Write one batch and the position after it, in one transaction. A batch that fails on
-        one item's data is retried item by item: the bad item is reported, the rest written."""
-        apply = apply_products if isinstance(pending[0], Product) else (
+        """Write one batch and the position after it, in one transaction; items unchanged since
+        they were last written are skipped unread. A batch that fails on one item's data is
+        retried item by item: the bad item is reported, the rest written."""
+        kind = pending[0].kind
+        apply = apply_products if kind == "product" else (
             lambda c, cur, items: apply_offers(c, cur, items, choice)
         )  # fmt: skip
-        before = ctx.counts.copy()
+        before, warned = ctx.counts.copy(), len(ctx.warnings)
         try:
             with self._batch(ctx) as cur:
-                apply(ctx, cur, pending)
+                items, digests = unchanged.read_changed(
+                    ctx, cur, pending, self._context(ctx, cur, kind, choice)
+                )
+                if items:
+                    apply(ctx, cur, items)
+                unchanged.record_written(ctx, cur, kind, digests)
                 self._save(ctx, cur, job, seq)
         except ITEM_ERRORS:
             ctx.counts = before  # what the rolled-back attempt counted never happened
+            del ctx.warnings[warned:]
             ctx.released_files.clear()
-            for item in pending:
-                before = ctx.counts.copy()
+            for raw in pending:
+                item = build(raw)
+                if isinstance(item, Invalid):
+                    ctx.counts[f"{item.kind}s_invalid"] += 1
+                    ctx.warn(f"{item.kind} {item.name!r} at line {item.line}: {item.reason}")
+                    continue
+                before, warned = ctx.counts.copy(), len(ctx.warnings)
                 try:
                     with self._batch(ctx) as cur:
                         apply(ctx, cur, [item])
                 except ITEM_ERRORS as exc:
                     ctx.counts = before
+                    del ctx.warnings[warned:]
                     ctx.counts["items_failed"] += 1
                     ctx.warn(
                         f"{type(item).__name__.lower()} {item.id} ({item.name}): {exc.args[-1]}"
@@ -227,6 +243,15 @@ class CatalogImport:
                 self._save(ctx, cur, job, seq)
         self._release_files(ctx)
         pending.clear()
+
+    def _context(self, ctx: ImportContext, cur: Cursor, kind: str, choice: PriceChoice) -> str:
+        """What items of a kind depend on besides their XML; products' is read once per step
+        and again after groups or properties were written."""
+        if kind == "offer":
+            return unchanged.offer_context(ctx, choice)
+        if self._product_context is None:
+            self._product_context = unchanged.product_context(ctx, cur)
+        return self._product_context
 
     @contextmanager
     def _batch(self, ctx: ImportContext) -> Iterator[pymysql.cursors.Cursor]:
@@ -250,8 +275,10 @@ class CatalogImport:
             if isinstance(record, Groups):
                 apply_groups(ctx, cur, record.items)
                 ctx.counts["groups_in_file"] += len(record.items)
+                self._product_context = None
             elif isinstance(record, Properties):
                 apply_properties(ctx, cur, record.items)
+                self._product_context = None
             elif isinstance(record, PriceTypes):
                 store_price_types(ctx, cur, record.items)
                 choice = price_choice(ctx, cur)

@@ -8,8 +8,10 @@ content, never from its name."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
@@ -27,6 +29,7 @@ from .records import (
     Product,
     Properties,
     Property,
+    Raw,
     Record,
     Section,
     Skipped,
@@ -142,10 +145,11 @@ def ends_complete(stream: BinaryIO) -> bool:
     )
 
 
-def iter_records(stream: BinaryIO, skip: int = 0) -> Iterator[Record]:
+def iter_records(stream: BinaryIO, skip: int = 0, raw: bool = False) -> Iterator[Record]:
     """Yield the records of a catalog file in document order. Products and offers among the
     first `skip` data records (all but Document, Section and Source) come as SKIPPED, unread:
-    a resumed import step passes what it already wrote at the speed of the XML parser."""
+    a resumed import step passes what it already wrote at the speed of the XML parser. With
+    `raw`, products and offers come as Raw (their XML and its digest), read by `build`."""
     skip_bom(stream)
     start = stream.tell()
     if not stream.read(64).strip():
@@ -165,7 +169,7 @@ def iter_records(stream: BinaryIO, skip: int = 0) -> Iterator[Record]:
         remove_pis=True,
     )
     try:
-        yield from _walk(events, complete, skip)
+        yield from _walk(events, complete, skip, raw)
         if events.root is not None and local(events.root) != "КоммерческаяИнформация":
             raise CommerceMLError(f"not a CommerceML file (root <{local(events.root)}>)")
     except etree.XMLSyntaxError as exc:
@@ -183,7 +187,7 @@ def peek_source(stream: BinaryIO) -> str | None:
     return None
 
 
-def _walk(events: etree.iterparse, complete: bool, skip: int) -> Iterator[Record]:
+def _walk(events: etree.iterparse, complete: bool, skip: int, raw: bool) -> Iterator[Record]:
     seen_root = seen_source = False
     seq = 0  # data records yielded, as the importer counts its position
     for event, el in events:
@@ -209,10 +213,16 @@ def _walk(events: etree.iterparse, complete: bool, skip: int) -> Iterator[Record
         parent_name = local(parent) if parent is not None else ""
         if name == "Товар" and parent_name == "Товары" and local(parent.getparent()) == "Каталог":
             seq += 1
-            yield SKIPPED if seq <= skip else _item("product", _product, el)
+            if seq <= skip:
+                yield SKIPPED
+            else:
+                yield _raw("product", el) if raw else _item("product", _product, el)
         elif name == "Предложение" and parent_name == "Предложения":
             seq += 1
-            yield SKIPPED if seq <= skip else _item("offer", _offer, el)
+            if seq <= skip:
+                yield SKIPPED
+            else:
+                yield _raw("offer", el) if raw else _item("offer", _offer, el)
         elif name == "Свойства" and parent_name == "Классификатор":
             seq += 1
             yield Properties(tuple(_properties(el)))
@@ -267,6 +277,25 @@ def _item(kind: str, parse, el: etree._Element) -> Product | Offer | Invalid:
         kids = children_by_name(el)
         name = first_text(kids, "Наименование") or first_text(kids, "Ид")
         return Invalid(kind, el.sourceline, str(exc), name)
+
+
+def _raw(kind: str, el: etree._Element) -> Raw:
+    xml = etree.tostring(el, encoding="utf-8", xml_declaration=False, with_tail=False)
+    pictures = tuple(
+        (p.text or "").strip() for p in el.iterfind("{*}Картинка") if (p.text or "").strip()
+    )
+    return Raw(kind, text(el, "Ид"), hashlib.md5(xml).hexdigest(), xml, el.sourceline, pictures)
+
+
+# Raw XML comes from this reader's own parse: no DTD, entities or network to guard against.
+_RAW_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def build(raw: Raw) -> Product | Offer | Invalid:
+    """Read a Raw product or offer, as the reader would have read it in place."""
+    el = etree.fromstring(raw.xml, _RAW_PARSER)
+    record = _item(raw.kind, _product if raw.kind == "product" else _offer, el)
+    return replace(record, line=raw.line) if isinstance(record, Invalid) else record
 
 
 def _release(el: etree._Element) -> None:

@@ -36,6 +36,19 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class Raw:
+    """A product or offer as its XML, not yet read: the importer reads it only when the XML
+    differs from what was last written."""
+
+    kind: str  # "product" | "offer"
+    id: str
+    xml_md5: str
+    xml: bytes
+    line: int
+    pictures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     id: str
     name: str

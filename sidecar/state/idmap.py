@@ -72,6 +72,51 @@ def store(
         )
 
 
+def xml_digests(
+    cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence[str]
+) -> dict[str, str]:
+    """The XML digest each item had when it was last written, for items that still exist in
+    the shop and were not invalidated since."""
+    if not ext_ids:
+        return {}
+    table, pk = TARGETS[kind]
+    cur.execute(
+        f"SELECT m.ext_id, m.xml_md5 FROM {_table(prefix)} m"
+        f" JOIN {quote_identifier(prefix + table)} t ON t.{quote_identifier(pk)} = m.xc_id"
+        f" WHERE m.kind = %s AND m.fingerprint <> '' AND m.xml_md5 <> ''"
+        f" AND m.ext_id IN ({placeholders(ext_ids)})",
+        (kind, *ext_ids),
+    )
+    return dict(cur.fetchall())
+
+
+def set_xml_digests(
+    cur: pymysql.cursors.Cursor, prefix: str, kind: str, digests: dict[str, str]
+) -> None:
+    """Record the XML digests of items just written (those without a row are left out)."""
+    if not digests:
+        return
+    rows = " UNION ALL ".join(
+        ["SELECT %s AS ext_id, %s AS xml_md5"] + ["SELECT %s, %s"] * (len(digests) - 1)
+    )
+    cur.execute(
+        f"UPDATE {_table(prefix)} m JOIN ({rows}) v ON m.ext_id = v.ext_id"
+        " SET m.xml_md5 = v.xml_md5 WHERE m.kind = %s",
+        (*(value for pair in digests.items() for value in pair), kind),
+    )
+
+
+def checksum(cur: pymysql.cursors.Cursor, prefix: str, kind: str) -> tuple[int, int]:
+    """A checksum of which 1C item is which shop item, for a kind: changes when any does."""
+    cur.execute(
+        f"SELECT COUNT(*), COALESCE(SUM(CRC32(CONCAT(ext_id, ':', xc_id))), 0)"
+        f" FROM {_table(prefix)} WHERE kind = %s",
+        (kind,),
+    )
+    count, total = cur.fetchone()
+    return int(count), int(total)
+
+
 def touch(cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence[str]) -> None:
     """Mark items as sent by 1C now, without changing anything else."""
     if ext_ids:
@@ -116,7 +161,7 @@ def invalidate(cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Seq
     (a product disabled for missing from an export is enabled when it comes back)."""
     if ext_ids:
         cur.execute(
-            f"UPDATE {_table(prefix)} SET fingerprint = ''"
+            f"UPDATE {_table(prefix)} SET fingerprint = '', xml_md5 = ''"
             f" WHERE kind = %s AND ext_id IN ({placeholders(ext_ids)})",
             (kind, *ext_ids),
         )

@@ -181,6 +181,15 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
         ],
     ),
+    (
+        7,
+        [
+            # The digest of each item's XML (and what else its writing depended on) when it
+            # was last written: an unchanged item is skipped before it is even read.
+            "ALTER TABLE {p}xc1c_id_map ADD COLUMN xml_md5 CHAR(32) NOT NULL DEFAULT ''",
+            "ALTER TABLE {p}xc1c_offers ADD COLUMN xml_md5 CHAR(32) NOT NULL DEFAULT ''",
+        ],
+    ),
 ]
 
 

@@ -71,6 +71,35 @@ def fingerprints(
     return dict(cur.fetchall())
 
 
+def xml_digests(
+    cur: pymysql.cursors.Cursor, prefix: str, products_table: str, ext_ids: Sequence[str]
+) -> dict[str, str]:
+    """The XML digest each offer had when it was last applied, for offers whose product still
+    exists (`products_table` is quoted)."""
+    if not ext_ids:
+        return {}
+    cur.execute(
+        f"SELECT o.ext_id, o.xml_md5 FROM {quote_identifier(prefix + 'xc1c_offers')} o"
+        f" JOIN {products_table} p ON p.product_id = o.product_id"
+        f" WHERE o.xml_md5 <> '' AND o.ext_id IN ({placeholders(ext_ids)})",
+        tuple(ext_ids),
+    )
+    return dict(cur.fetchall())
+
+
+def set_xml_digests(cur: pymysql.cursors.Cursor, prefix: str, digests: dict[str, str]) -> None:
+    if not digests:
+        return
+    rows = " UNION ALL ".join(
+        ["SELECT %s AS ext_id, %s AS xml_md5"] + ["SELECT %s, %s"] * (len(digests) - 1)
+    )
+    cur.execute(
+        f"UPDATE {quote_identifier(prefix + 'xc1c_offers')} o JOIN ({rows}) v"
+        " ON o.ext_id = v.ext_id SET o.xml_md5 = v.xml_md5",
+        tuple(value for pair in digests.items() for value in pair),
+    )
+
+
 def product_totals(
     cur: pymysql.cursors.Cursor, prefix: str, product_ids: Sequence[int]
 ) -> list[tuple[int, Decimal | None, Decimal | None]]:
