@@ -340,3 +340,20 @@ def test_an_unchanged_export_is_not_even_read_and_a_changed_context_is(onec, con
     read.clear()
     onec.send_catalog(files)
     assert len(read) == first, "a different setting reads everything again"
+
+
+def test_the_stored_digests_hold_no_secret(conn, tmp_path):
+    """What an item's digest depends on leaves the passwords out: digests are stored."""
+    from sidecar.catalog import unchanged
+    from sidecar.catalog.context import load_context
+    from sidecar.settings import read_settings
+
+    settings = read_settings(conn, "xc_")
+
+    def context(**changed: object) -> str:
+        ctx = load_context(conn, "xc_", {**settings, **changed}, tmp_path, None)
+        return unchanged.offer_context(ctx, None)
+
+    assert context(password="one") == context(password="two")
+    assert context(status_token="one") == context(status_token="two")
+    assert context(warehouses=("a",)) != context(warehouses=("b",))

@@ -16,6 +16,7 @@ from pymysql.cursors import Cursor
 
 from ..commerceml.reader import build
 from ..commerceml.records import Invalid, Offer, Product, Raw
+from ..settings import BY_NAME
 from ..state import idmap
 from ..state import offers as offer_state
 from .context import ImportContext
@@ -33,7 +34,12 @@ def offer_context(ctx: ImportContext, choice: Any) -> str:
 
 
 def _shop(ctx: ImportContext) -> tuple:
-    settings = sorted((name, repr(value)) for name, value in ctx.settings.items())
+    # Secrets stay out: digests are stored, and a password must not be guessable from them.
+    settings = sorted(
+        (name, repr(value))
+        for name, value in ctx.settings.items()
+        if name not in BY_NAME or BY_NAME[name].kind != "password"
+    )
     return (settings, ctx.languages, ctx.root_category, str(ctx.weight_factor),
             ctx.shop_currency, ctx.has_variants, ctx.has_brands, repr(ctx.urls))  # fmt: skip
 
