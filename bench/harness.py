@@ -53,7 +53,7 @@ class Shop:
     """`with Shop(url, workdir, "name") as shop:` — database, settings and gunicorn; all
     removed on exit."""
 
-    def __init__(self, database_url: str, workdir: Path, name: str, workers: int = 2):
+    def __init__(self, database_url: str, workdir: Path, name: str, workers: int | None = None):
         self.params = replace(parse_database_url(database_url), database="")
         self.database = f"xc1c_bench_{name}_{secrets.token_hex(3)}"
         self.workdir, self.workers = workdir, workers
@@ -89,11 +89,11 @@ class Shop:
             "XC1C_DATA_DIR": str(self.workdir / f"var-{self.database}"),
         }
         xc1c = Path(sys.executable).with_name("xc1c")
+        args = [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}"]
+        if self.workers:  # else deploy/gunicorn.conf.py's, as deployed
+            args += ["--workers", str(self.workers)]
         with self.log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(self.workers)],
-                env=env, stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
+            self.proc = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT)
         self.base = f"http://127.0.0.1:{port}"
         self.url = f"{self.base}/1c_exchange.php"
         for _ in range(300):

@@ -1,11 +1,15 @@
 """gunicorn settings for the sidecar: `xc1c serve` and the systemd unit use this file."""
 
-import multiprocessing
 import os
 
 bind = os.environ.get("XC1C_BIND", "127.0.0.1:8080")
-workers = int(os.environ.get("XC1C_WORKERS", multiprocessing.cpu_count() * 2))
-worker_class = "sync"
+# One process with threads: 1C's calls are sequential, and every call of an exchange then
+# lands where the previous import step paused its reader, so a step goes on without parsing
+# its way back through the file. Threads serve the status page and a second exchange
+# meanwhile; more processes (XC1C_WORKERS) or instances also work, resuming from the database.
+workers = int(os.environ.get("XC1C_WORKERS", "1"))
+worker_class = "gthread"
+threads = int(os.environ.get("XC1C_THREADS", "4"))
 # Above the longest import step (setting step_seconds, at most 240 s) plus a margin: gunicorn
 # must never kill a worker in the middle of a step.
 timeout = 300

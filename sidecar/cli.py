@@ -182,7 +182,9 @@ def module_write(directory: Path) -> None:
 
 @main.command()
 @click.option("--bind", default="127.0.0.1:8080", show_default=True)
-@click.option("--workers", type=int, default=None, help="gunicorn workers (default: 2 × cores)")
+@click.option(
+    "--workers", type=int, default=None, help="gunicorn processes (default 1, with 4 threads)"
+)
 def serve(bind: str, workers: int | None) -> None:
     """Run the sidecar under gunicorn with deploy/gunicorn.conf.py."""
     _config()  # fail here, readably, rather than in every worker

@@ -7,6 +7,7 @@ the batch in flight, and any worker or instance can continue the job."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -90,15 +91,18 @@ class _PausedReaders:
 
     def __init__(self) -> None:
         self._readers: OrderedDict[int, tuple[Path, _Reader]] = OrderedDict()
+        self._lock = threading.Lock()  # gunicorn's threads share it
 
     def pause(self, job: jobs.Job, path: Path, reader: _Reader) -> None:
-        self._readers[job.id] = (path, reader)
-        self._readers.move_to_end(job.id)
-        while len(self._readers) > self.LIMIT:
-            self._readers.popitem(last=False)[1][1].close()
+        with self._lock:
+            self._readers[job.id] = (path, reader)
+            self._readers.move_to_end(job.id)
+            while len(self._readers) > self.LIMIT:
+                self._readers.popitem(last=False)[1][1].close()
 
     def resume(self, job: jobs.Job, path: Path) -> _Reader | None:
-        found = self._readers.pop(job.id, None)
+        with self._lock:
+            found = self._readers.pop(job.id, None)
         if found is None:
             return None
         kept_path, reader = found
