@@ -117,10 +117,12 @@ def update_from_rows(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
     assignments: Mapping[str, str] | None = None,
+    where: tuple[str, Sequence[Any]] | None = None,
 ) -> None:
     """Update many rows with one statement: `UPDATE table JOIN (SELECT … UNION ALL …) v`.
     `rows` are (key, *columns) tuples; `assignments` replaces the default `t.c = v.c` of a
-    column (e.g. `t.price = COALESCE(v.price, t.price)`). `table` is already quoted."""
+    column (e.g. `t.price = COALESCE(v.price, t.price)`); `where` is an extra condition on
+    `t` with its parameters. `table` is already quoted."""
     if not rows:
         return
     names = [key, *columns]
@@ -131,7 +133,9 @@ def update_from_rows(
         for c in columns
     )
     k = quote_identifier(key)
+    condition, condition_args = where or ("", ())
     cur.execute(
-        f"UPDATE {table} t JOIN ({first}{rest * (len(rows) - 1)}) v ON t.{k} = v.{k} SET {sets}",
-        [value for row in rows for value in row],
+        f"UPDATE {table} t JOIN ({first}{rest * (len(rows) - 1)}) v ON t.{k} = v.{k} SET {sets}"
+        + (f" WHERE {condition}" if condition else ""),
+        [*(value for row in rows for value in row), *condition_args],
     )

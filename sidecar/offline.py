@@ -23,8 +23,6 @@ from .safepath import resolve_inside, safe_relative_path
 from .settings import read_settings
 from .state import history, lease
 
-ANALYSED = "analysed"
-
 
 @dataclass
 class Outcome:
@@ -131,7 +129,7 @@ def _run(config, admin, work, settings, exchange_id, paths, workspace, dry_run_o
         results = run_files(work, prefix, settings, workspace, files, config.xcart_root,
                             on_step=step)  # fmt: skip
     for r in results:
-        status = ANALYSED if dry_run_only and r.status == history.SUCCESS else r.status
+        status = history.ANALYSED if dry_run_only and r.status == history.SUCCESS else r.status
         history.record_file(admin, prefix, exchange_id, r.name, r.path, status, r.counts,
                             r.warnings)  # fmt: skip
     failed = next((r for r in results if r.status != history.SUCCESS), None)

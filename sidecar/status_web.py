@@ -15,7 +15,7 @@ from . import __version__
 from .config import Config
 from .db import connect
 from .errors import BadFileName
-from .exchange.routes import db
+from .exchange.routes import basic_login_ok, db
 from .safepath import resolve_inside, safe_relative_path
 from .settings import read_settings
 from .state import history, sessions
@@ -60,17 +60,9 @@ def _authorise() -> str:
     client = request.remote_addr or ""
     if sessions.recent_failures(db(), config.table_prefix, client) >= settings["login_attempts"]:
         abort(403)
-    auth = request.authorization
-    if auth is not None and auth.type == "basic" and settings["password"]:
-        login_ok = hmac.compare_digest(
-            (auth.username or "").encode(), str(settings["login"]).encode()
-        )
-        password_ok = hmac.compare_digest(
-            (auth.password or "").encode(), str(settings["password"]).encode()
-        )
-        if login_ok and password_ok:
-            return ""
-    if auth is not None or token:
+    if basic_login_ok(settings):
+        return ""
+    if request.authorization is not None or token:
         sessions.record_failure(db(), config.table_prefix, client)
     abort(Response("authorisation required\n", 401, {"WWW-Authenticate": 'Basic realm="xc1c"'}))
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pymysql
 
+from ..commerceml.records import Invalid
 from ..state.properties import load_properties
 from ..xcart import brands, shop, variants
 from ..xcart.categories import root_category_id
@@ -61,6 +62,11 @@ class ImportContext:
         self.counts["warnings"] += 1
         if len(self.warnings) < MAX_WARNINGS:
             self.warnings.append(message)
+
+    def report_invalid(self, record: Invalid) -> None:
+        """An item the reader could not read: counted and reported; the import goes on."""
+        self.counts[f"{record.kind}s_invalid"] += 1
+        self.warn(f"{record.kind} {record.name!r} at line {record.line}: {record.reason}")
 
     def once(self, key: str, message: str) -> None:
         """A warning that matters once per import, however many items it concerns."""

@@ -229,8 +229,7 @@ class CatalogImport:
             for raw in pending:
                 item = build(raw)
                 if isinstance(item, Invalid):
-                    ctx.counts[f"{item.kind}s_invalid"] += 1
-                    ctx.warn(f"{item.kind} {item.name!r} at line {item.line}: {item.reason}")
+                    ctx.report_invalid(item)
                     continue
                 before, warned = ctx.counts.copy(), len(ctx.warnings)
                 try:
@@ -289,9 +288,6 @@ class CatalogImport:
             elif isinstance(record, Warehouses):
                 store_stores(ctx, cur, record.items)
                 ctx.counts["warehouses"] = len(record.items)
-            elif isinstance(record, Invalid):
-                ctx.counts[f"{record.kind}s_invalid"] += 1
-                ctx.warn(f"{record.kind} {record.name!r} at line {record.line}: {record.reason}")
             self._save(ctx, cur, job, seq)
         self._release_files(ctx)
         return choice

@@ -14,7 +14,7 @@ import pymysql
 
 from ..errors import ImportFailed
 from ..onec_client import exchange_order
-from ..state import jobs
+from ..state import history, jobs
 from .dry_run import Changes, dry_run
 from .importer import CatalogImport
 
@@ -37,7 +37,7 @@ def catalog_files(directory: Path) -> list[Path]:
     sent to 1C), in the order 1C imports them."""
     found = [
         p for p in directory.rglob("*.xml")
-        if p.is_file() and p.relative_to(directory).parts[0] != "sent"
+        if p.is_file() and p.relative_to(directory).parts[0] != history.SENT
     ]  # fmt: skip
     return sorted(found, key=lambda p: exchange_order(p.relative_to(directory).as_posix()))
 

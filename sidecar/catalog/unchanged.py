@@ -83,8 +83,7 @@ def read_changed(
             continue
         record = build(raw)
         if isinstance(record, Invalid):
-            ctx.counts[f"{record.kind}s_invalid"] += 1
-            ctx.warn(f"{record.kind} {record.name!r} at line {record.line}: {record.reason}")
+            ctx.report_invalid(record)
             digests.pop(raw.id, None)
             continue
         items.append(record)

@@ -46,8 +46,6 @@ from . import replies, upload
 
 log = logging.getLogger("xc1c.exchange")
 
-ANALYSED = "analysed"
-SENT = "sent"  # the folder (and history status) of the files the sidecar sent to 1C
 ANALYSIS_ONLY = (
     "analysis only, nothing was written: the first exchange from a new 1C base"
     " (setting first_exchange_dry_run); the next exchange writes"
@@ -98,21 +96,26 @@ def _close_db(_exc: BaseException | None) -> None:
         conn.close()
 
 
-def checkauth(call: Call) -> Response:
+def basic_login_ok(settings: dict[str, Any]) -> bool:
+    """Whether the request's HTTP Basic login is the exchange login. Login and password are
+    both compared every time, in constant time: a refusal never tells which one was wrong."""
     auth = request.authorization
-    given_login = (auth.username or "") if auth and auth.type == "basic" else ""
-    given_password = (auth.password or "") if auth and auth.type == "basic" else ""
-    expected_login, expected_password = call.settings["login"], call.settings["password"]
-    if not expected_password:
+    basic = auth is not None and auth.type == "basic"
+    given_login = (auth.username or "") if basic else ""
+    given_password = (auth.password or "") if basic else ""
+    login_ok = hmac.compare_digest(given_login.encode(), str(settings["login"]).encode())
+    password_ok = hmac.compare_digest(given_password.encode(), str(settings["password"]).encode())
+    return bool(settings["password"]) and login_ok and password_ok
+
+
+def checkauth(call: Call) -> Response:
+    if not call.settings["password"]:
         raise AuthFailed("the exchange password is not set in the module settings")
     client = request.remote_addr or ""
     prefix = call.config.table_prefix
     if sessions.recent_failures(call.conn, prefix, client) >= call.settings["login_attempts"]:
         raise Forbidden("too many failed logins from this address; try again in 10 minutes")
-    # Both compared every time, in constant time: the reply never tells which one was wrong.
-    login_ok = hmac.compare_digest(given_login.encode(), str(expected_login).encode())
-    password_ok = hmac.compare_digest(given_password.encode(), str(expected_password).encode())
-    if not (login_ok and password_ok):
+    if not basic_login_ok(call.settings):
         sessions.record_failure(call.conn, prefix, client)
         raise AuthFailed("wrong login or password")
     expired = sessions.expired_session_ids(call.conn, call.config.table_prefix)
@@ -122,7 +125,7 @@ def checkauth(call: Call) -> Response:
     token, session = sessions.open_session(
         call.conn,
         call.config.table_prefix,
-        given_login,
+        str(call.settings["login"]),
         request.remote_addr or "",
         call.settings["session_ttl"],
         call.type,
@@ -215,7 +218,7 @@ def sale_import(call: Call) -> Response:
 
 def sale_query(call: Call) -> Response:
     call.directory.mkdir(parents=True, exist_ok=True)
-    out = call.directory / SENT / f"orders-{int(time.time())}.xml"
+    out = call.directory / history.SENT / f"orders-{int(time.time())}.xml"
     out.parent.mkdir(parents=True, exist_ok=True)
     with advisory_lock(call.conn, orders_lock(call.config), wait_seconds=30) as got:
         if not got:
@@ -226,7 +229,7 @@ def sale_query(call: Call) -> Response:
         "sale query: session=%s orders=%s bytes=%s", call.session.id, count, out.stat().st_size
     )
     call.note(f"query: {count} orders sent ({out.stat().st_size} bytes)")
-    _record_file(call, out, SENT, {"orders_sent": count}, [])
+    _record_file(call, out, history.SENT, {"orders_sent": count}, [])
     charset = "utf-8" if call.settings["orders_encoding"] == "utf-8" else "windows-1251"
     return Response(
         _chunks(out), content_type=f"application/xml; charset={charset}",
@@ -333,14 +336,14 @@ def _analyse(call: Call, path: Path) -> Response:
     exchange = history.get(call.conn, prefix, call.exchange_id)
     assert exchange is not None
     this = path.relative_to(call.directory).as_posix()
-    earlier = [f.name for f in exchange.files if f.status == ANALYSED and f.name != this]
+    earlier = [f.name for f in exchange.files if f.status == history.ANALYSED and f.name != this]
     files = [resolve_inside(call.directory, safe_relative_path(n)) for n in earlier] + [path]
     results, changes = analyse_files(
         call.conn, prefix, call.settings, call.directory, files, session_id=call.session.id
     )
     lines = [ANALYSIS_ONLY]
     for r in results:
-        status = ANALYSED if r.status == history.SUCCESS else history.FAILED
+        status = history.ANALYSED if r.status == history.SUCCESS else history.FAILED
         _record_file(call, r.path, status, r.counts, r.warnings)
         job = jobs.Job(0, r.name, status, 0, r.counts, "\n".join(r.warnings))
         lines += summary(job)

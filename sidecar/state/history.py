@@ -20,6 +20,9 @@ import pymysql
 from ..db import placeholders, quote_identifier, transaction
 
 RUNNING, SUCCESS, FAILED = "running", "success", "failed"
+# File statuses beside success/failed: read in a dry run; sent by the sidecar to 1C (also the
+# folder of those files in the exchange directory).
+ANALYSED, SENT = "analysed", "sent"
 MAX_LOG = 256 * 1024  # a log longer than this keeps its end
 MAX_ROWS = 1000  # exchanges remembered at all (their files go much sooner)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import pymysql
 
-from ..db import placeholders, quote_identifier
+from ..db import placeholders, quote_identifier, update_from_rows
 
 # kind -> (X-Cart table, its primary key)
 TARGETS = {
@@ -94,16 +94,8 @@ def set_xml_digests(
     cur: pymysql.cursors.Cursor, prefix: str, kind: str, digests: dict[str, str]
 ) -> None:
     """Record the XML digests of items just written (those without a row are left out)."""
-    if not digests:
-        return
-    rows = " UNION ALL ".join(
-        ["SELECT %s AS ext_id, %s AS xml_md5"] + ["SELECT %s, %s"] * (len(digests) - 1)
-    )
-    cur.execute(
-        f"UPDATE {_table(prefix)} m JOIN ({rows}) v ON m.ext_id = v.ext_id"
-        " SET m.xml_md5 = v.xml_md5 WHERE m.kind = %s",
-        (*(value for pair in digests.items() for value in pair), kind),
-    )
+    update_from_rows(cur, _table(prefix), "ext_id", ["xml_md5"], list(digests.items()),
+                     where=("t.kind = %s", (kind,)))  # fmt: skip
 
 
 def checksum(cur: pymysql.cursors.Cursor, prefix: str, kind: str) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pymysql
 
-from ..db import placeholders, quote_identifier
+from ..db import placeholders, quote_identifier, update_from_rows
 
 
 def store_price_types(
@@ -88,16 +88,10 @@ def xml_digests(
 
 
 def set_xml_digests(cur: pymysql.cursors.Cursor, prefix: str, digests: dict[str, str]) -> None:
-    if not digests:
-        return
-    rows = " UNION ALL ".join(
-        ["SELECT %s AS ext_id, %s AS xml_md5"] + ["SELECT %s, %s"] * (len(digests) - 1)
-    )
-    cur.execute(
-        f"UPDATE {quote_identifier(prefix + 'xc1c_offers')} o JOIN ({rows}) v"
-        " ON o.ext_id = v.ext_id SET o.xml_md5 = v.xml_md5",
-        tuple(value for pair in digests.items() for value in pair),
-    )
+    update_from_rows(
+        cur, quote_identifier(prefix + "xc1c_offers"), "ext_id", ["xml_md5"],
+        list(digests.items()),
+    )  # fmt: skip
 
 
 def product_totals(
