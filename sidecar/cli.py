@@ -12,7 +12,7 @@ import click
 from .config import Config, load_config
 from .db import connect
 from .errors import XC1CError
-from .project_files import DEPLOY_DIR, MODULE_STUB_DIR
+from .project_files import DEPLOY_DIR, MODULE_STUB_DIR, XCART_SCHEMAS
 from .settings import (
     BY_NAME,
     SETTINGS,
@@ -54,8 +54,17 @@ def db() -> None:
 @db.command("create-xcart-schema")
 @click.option("--force", is_flag=True, help="Drop the tables already in the database first.")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has tables.")
-def create_xcart_schema_cmd(force: bool, if_empty: bool) -> None:
-    """Create an empty X-Cart 5.4 shop (all tables, seed rows) in an empty database."""
+@click.option(
+    "--modules",
+    type=click.Choice(sorted(XCART_SCHEMAS)),
+    default="all",
+    show_default=True,
+    help="all: every stock module on; demo: as X-Cart's installer leaves a shop (ProductVariants,"
+    " Wholesale, MultiCurrency and three more off); core: no modules.",
+)
+def create_xcart_schema_cmd(force: bool, if_empty: bool, modules: str) -> None:
+    """Create an empty X-Cart 5.4 shop (tables of a module set, seed rows) in an empty
+    database."""
     from .xcart.install import create_xcart_schema, tables_in_database
 
     cfg = _config()
@@ -65,12 +74,15 @@ def create_xcart_schema_cmd(force: bool, if_empty: bool) -> None:
         if if_empty and tables_in_database(conn):
             click.echo(f"{cfg.db.database} already has tables: left as it is")
             return
-        count = create_xcart_schema(conn, cfg.table_prefix, force=force)
+        count = create_xcart_schema(conn, cfg.table_prefix, force=force, modules=modules)
     except XC1CError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         conn.close()
-    click.echo(f"created {count} tables in {cfg.db.database} (prefix {cfg.table_prefix!r})")
+    click.echo(
+        f"created {count} tables in {cfg.db.database} (prefix {cfg.table_prefix!r},"
+        f" modules: {modules})"
+    )
 
 
 def _ensure_database(cfg: Config) -> None:

@@ -15,6 +15,7 @@ import pymysql
 from .config import Config
 from .db import connect
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
+from .state import unpriced
 from .state.migrations import MIGRATIONS, applied_versions
 from .xcart.images import images_root
 from .xcart.schema import Schema
@@ -66,19 +67,32 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
             "run: xc1c db migrate",
         )
         with conn.cursor() as cur:
+            # The module's rows also hold its section headings and status line: count settings.
             cur.execute(
-                f"SELECT COUNT(*) FROM `{config.table_prefix}config` WHERE category = %s",
+                f"SELECT name FROM {schema.table('config')} WHERE category = %s",
                 (MODULE_CATEGORY,),
             )
-            rows = cur.fetchone()[0]
+            present = {r[0] for r in cur.fetchall()} & {s.name for s in SETTINGS}
+            waiting = unpriced.summary(cur, config.table_prefix)
         yield Check(
-            rows >= len(SETTINGS),
-            f"module settings in X-Cart: {rows} of {len(SETTINGS)}",
+            len(present) == len(SETTINGS),
+            f"module settings in X-Cart: {len(present)} of {len(SETTINGS)}",
             "install the X-Cart module from xcart_module_stub/ (X-Cart's own module tools)",
         )
+        yield from _module_set(schema)
         settings = read_settings(conn, config.table_prefix)
     finally:
         conn.close()
+    held = sum(count for _, count, _ in waiting)
+    reasons = "; ".join(f"{why} ({n}, e.g. product_id {ids[0]})" for why, n, ids in waiting)
+    yield Check(
+        held == 0,
+        f"{held} 1C products are not for sale, 1C gave them no usable price: {reasons}"
+        if held
+        else "every 1C product has a price the shop can use",
+        "set the currency_rates or price_type setting, or send prices from 1C (see the status"
+        " page)",
+    )
     yield Check(
         bool(settings["password"]),
         "an exchange password is set",
@@ -105,6 +119,16 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
         yield from _check_url(url, settings["login"], settings["password"])
 
 
+def _module_set(schema: Schema) -> Iterator[Check]:
+    """Which optional X-Cart parts the shop has, and what falls back without them."""
+    parts = schema.optional_parts()
+    on = sorted({part.module for _, part, present in parts if present})
+    yield Check(True, f"X-Cart modules the sidecar uses, on: {', '.join(on) or 'none'}")
+    for name, part, present in parts:
+        if not present:
+            yield Check(True, f"without {part.module} ({name}): {part.without}")
+
+
 def _get(url: str, headers: dict[str, str]) -> tuple[int, str]:
     request = urllib.request.Request(f"{url}?type=catalog&mode=checkauth", headers=headers)
     try:
@@ -112,6 +136,29 @@ def _get(url: str, headers: dict[str, str]) -> tuple[int, str]:
             return resp.status, resp.read(2048).decode("utf-8", "replace")
     except urllib.error.HTTPError as err:
         return err.code, err.read(2048).decode("utf-8", "replace")
+
+
+# What the sidecar's refusal of a login says → what doctor reports and how to fix it.
+REFUSALS = (
+    ("allowed_ips", "the sidecar refuses this machine's address (setting allowed_ips)",
+     "add this machine's address to allowed_ips, or run doctor from an allowed address"),
+    ("too many failed logins", "this address is rate-limited after failed logins",
+     "wait 10 minutes (setting login_attempts) and check 1C's login and password"),
+    ("password is not set", "the exchange password is not set",
+     "set it on the module's settings page, or: xc1c settings set password …"),
+    ("wrong login or password",
+     "1C's login does not arrive (the web server drops the Authorization header), or the"
+     " sidecar behind this URL reads another shop's settings",
+     "pass the Authorization header to the sidecar (see deploy/) and check XC1C_DATABASE_URL"),
+)  # fmt: skip
+
+
+def _refusal(body: str) -> Check:
+    reason = (body.splitlines()[1:2] or [""])[0]
+    for marker, what, fix in REFUSALS:
+        if marker in reason:
+            return Check(False, f"1C's login refused: {what}", fix)
+    return Check(False, f"1C's login refused: {reason or body[:200]!r}", "see the sidecar's log")
 
 
 def _check_url(url: str, login: str, password: str) -> Iterator[Check]:
@@ -128,12 +175,15 @@ def _check_url(url: str, login: str, password: str) -> Iterator[Check]:
         )
         return
     yield Check(True, f"{url} reaches the sidecar")
+    if "allowed_ips" in body:
+        yield _refusal(body)
+        return
     token = base64.b64encode(f"{login}:{password}".encode()).decode()
     status, body = _get(url, {"Authorization": f"Basic {token}"})
-    yield Check(
-        body.startswith("success"),
-        "1C's login arrives (Authorization header passed on)",
-        "pass the Authorization header to the sidecar (see deploy/)",
+    yield (
+        Check(True, "1C's login arrives (Authorization header passed on)")
+        if body.startswith("success")
+        else _refusal(body)
     )
     status_page = url.rsplit("/", 1)[0] + "/xc1c/healthz"
     try:

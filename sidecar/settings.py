@@ -218,6 +218,22 @@ SETTINGS: tuple[Setting, ...] = (
         "цен выгрузки.",
     ),
     Setting(
+        "currency_rates",
+        "list",
+        "",
+        "prices",
+        "Currency rates",
+        "Курсы валют",
+        "For prices 1C sends in another currency than the shop's, one per line: `RUB = 0.011` "
+        "(what one unit is worth in the shop's currency, a dot before the fraction). Empty: "
+        "the Multicurrency module's rates when it is on. A product whose price has no rate "
+        "stays hidden until one is set.",
+        "Для цен 1С в валюте, отличной от валюты магазина, по строке: `RUB = 0.011` (сколько "
+        "стоит единица в валюте магазина, дробная часть через точку). Пусто: курсы модуля "
+        "Multicurrency, если он включён. Товар с ценой без курса остаётся скрытым, пока курс "
+        "не задан.",
+    ),
+    Setting(
         "catalog_mode",
         "select",
         "update",

@@ -13,8 +13,9 @@ from . import __version__
 from .catalog.dry_run import Changes
 from .db import quote_identifier, transaction
 from .settings import SETTINGS, shown
-from .state import history
+from .state import history, unpriced
 from .state.history import Exchange
+from .xcart.schema import Schema
 
 # The counts a person asks about first, each summed from the importer's detailed counts.
 SUMMARY = {
@@ -123,6 +124,7 @@ def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
             f" FROM {quote_identifier(prefix + 'xc1c_leases')} WHERE holder <> ''"
         )
         held = cur.fetchone()
+        waiting = unpriced.summary(cur, prefix)
     running = [e for e in recent if e.status == history.RUNNING]
     return {
         "health": "ok",
@@ -136,7 +138,22 @@ def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
         ),
         "current": [exchange_dict(e) for e in running],
         "exchanges": [exchange_dict(e) for e in recent],
+        # 1C products not for sale because 1C gave them no price the shop can use
+        "unpriced": [
+            {"reason": reason, "products": count, "examples": examples}
+            for reason, count, examples in waiting
+        ],
+        "modules": module_set(Schema(conn, prefix)),
     }
+
+
+def module_set(schema: Schema) -> list[dict[str, Any]]:
+    """The optional X-Cart parts the sidecar uses, whether the shop has them, and what the
+    sidecar does without them."""
+    return [
+        {"part": name, "module": part.module, "present": present, "without": part.without}
+        for name, part, present in schema.optional_parts()
+    ]
 
 
 def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
@@ -168,6 +185,10 @@ def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
     out += ["# HELP xc1c_last_success_timestamp_seconds When an exchange last succeeded.",
             "# TYPE xc1c_last_success_timestamp_seconds gauge"]  # fmt: skip
     out += [f'xc1c_last_success_timestamp_seconds{{kind="{k}"}} {t or 0}' for k, t in last_success]
+    with transaction(conn) as cur:
+        held = sum(count for _, count, _ in unpriced.summary(cur, prefix))
+    out += ["# HELP xc1c_products_unpriced 1C products not for sale: no usable price from 1C.",
+            "# TYPE xc1c_products_unpriced gauge", f"xc1c_products_unpriced {held}"]  # fmt: skip
     items: Counter = Counter()
     for exchange in history.recent(conn, prefix, history.MAX_ROWS):
         items.update(summarise(exchange.totals))

@@ -31,6 +31,9 @@ LABELS = {
         "what": "Exchange", "result": "Result", "duration": "Seconds", "changes": "Changes",
         "log": "log", "files": "Files", "settings": "Settings in effect",
         "dry_run": "dry run", "would": "Would change", "no_exchanges": "No exchange yet.",
+        "unpriced": "Not for sale: no price from 1C the shop can use",
+        "products": "products", "for_example": "for example", "modules": "X-Cart modules",
+        "present": "on", "absent": "off",
     },
     "ru": {
         "title": "Обмен с 1С — состояние", "health": "Состояние", "version": "Версия",
@@ -39,6 +42,9 @@ LABELS = {
         "what": "Обмен", "result": "Итог", "duration": "Секунд", "changes": "Изменения",
         "log": "журнал", "files": "Файлы", "settings": "Действующие настройки",
         "dry_run": "пробный прогон", "would": "Изменил бы", "no_exchanges": "Обменов ещё не было.",
+        "unpriced": "Не продаются: нет цены из 1С, пригодной для магазина",
+        "products": "товаров", "for_example": "например", "modules": "Модули X-Cart",
+        "present": "включён", "absent": "выключен",
     },
 }  # fmt: skip
 

@@ -25,6 +25,7 @@ from sidecar.settings import MODULE_CATEGORY, write_setting
 from sidecar.state import idmap
 from sidecar.state.migrations import migrate
 from sidecar.xcart.install import create_xcart_schema
+from sidecar.xcart.schema import Schema
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
@@ -83,7 +84,7 @@ def pytest_report_header() -> str:
     return f"MariaDB: {version}"
 
 
-def make_database(prefix: str) -> Config:
+def make_database(prefix: str, modules: str = "all") -> Config:
     name = f"xc1c_test_{os.getpid()}_{secrets.token_hex(3)}"
     admin = connect(server_params())
     with admin.cursor() as cur:
@@ -94,7 +95,7 @@ def make_database(prefix: str) -> Config:
     admin.close()
     config = Config(db=replace(server_params(), database=name), table_prefix=prefix)
     conn = connect(config.db)
-    create_xcart_schema(conn, prefix)
+    create_xcart_schema(conn, prefix, modules=modules)
     migrate(conn, prefix)
     conn.close()
     return config
@@ -107,11 +108,36 @@ def drop_database(config: Config) -> None:
     admin.close()
 
 
+# The module sets a shop can have (sidecar.project_files.XCART_SCHEMAS): the tests of a suite
+# marked `pytestmark = ON_EVERY_MODULE_SET` that use the database run on each; every other test
+# uses "all".
+MODULE_SETS = ("all", "demo", "core")
+ON_EVERY_MODULE_SET = pytest.mark.every_module_set
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers", "every_module_set: run the test on every X-Cart module set in MODULE_SETS"
+    )
+
+
+def pytest_generate_tests(metafunc) -> None:
+    if metafunc.definition.get_closest_marker("every_module_set") and (
+        "database" in metafunc.fixturenames
+    ):
+        metafunc.parametrize("database", MODULE_SETS, indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def database() -> Iterator[Config]:
-    config = make_database(PREFIX)
+def database(request) -> Iterator[Config]:
+    config = make_database(PREFIX, getattr(request, "param", "all"))
     yield config
     drop_database(config)
+
+
+def supports(conn: pymysql.Connection, part: str) -> bool:
+    """Whether the test shop has an optional module part (sidecar.xcart.schema.OPTIONAL)."""
+    return Schema(conn, PREFIX).supports(part)
 
 
 def reset(conn: pymysql.Connection, prefix: str) -> None:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import assert_nested_set_valid, catalog_files, query, set_setting, xc_id
+from conftest import (
+    ON_EVERY_MODULE_SET,
+    assert_nested_set_valid,
+    catalog_files,
+    query,
+    set_setting,
+    xc_id,
+)
 from lxml import etree
+
+pytestmark = ON_EVERY_MODULE_SET
 
 
 def product(conn, ext: str) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import drop_database, server_params
+from conftest import catalog_files, drop_database, server_params, set_setting
 
 from sidecar.cli import main
 from sidecar.config import Config
@@ -38,6 +38,17 @@ def tables(cfg) -> list[str]:
         names = [r[0] for r in cur.fetchall()]
     conn.close()
     return names
+
+
+@pytest.mark.parametrize("modules,count", [("demo", 206), ("core", 121)])
+def test_a_shop_of_another_module_set(fresh_db, modules, count):
+    cfg, env = fresh_db
+    result = run(env, "db", "create-xcart-schema", "--modules", modules)
+    assert result.exit_code == 0, result.output
+    assert f"created {count} tables" in result.output and f"modules: {modules}" in result.output
+    names = tables(cfg)
+    assert "shop_products" in names and "shop_product_variants" not in names
+    assert "shop_wholesale_prices" not in names and "shop_active_currencies" not in names
 
 
 def test_create_schema_migrate_and_settings(fresh_db):
@@ -133,3 +144,45 @@ def test_doctor_on_a_working_installation_and_a_broken_one(server, config, conn)
     assert result.exit_code != 0
     assert "FAIL no X-Cart tables with prefix 'nope_'" in result.output
     assert "fix: set XC1C_TABLE_PREFIX" in result.output
+
+
+def test_doctor_names_the_real_cause_of_a_refused_login(server, config, conn):
+    env = {
+        "XC1C_DATABASE_URL": f"mysql://root@{config.db.host}:{config.db.port}/{config.db.database}",
+        "XC1C_DATA_DIR": str(config.data_dir),
+    }
+    set_setting(conn, "allowed_ips", "192.0.2.0/24")
+    result = CliRunner().invoke(main, ["doctor", "--url", server], env=env)
+    assert "FAIL 1C's login refused: the sidecar refuses this machine's address" in result.output
+    assert "fix: add this machine's address to allowed_ips" in result.output
+    assert "Authorization" not in result.output, "not blamed on the header"
+
+
+@pytest.mark.parametrize("database", ["demo"], indirect=True)
+def test_doctor_tells_the_module_set_and_the_goods_not_for_sale(onec, config, conn):
+    with conn.cursor() as cur:  # the shop sells in USD, 1C prices in RUB, no rate
+        cur.execute("UPDATE xc_config SET value = '840' WHERE name = 'shop_currency'")
+    conn.commit()
+    try:
+        onec.send_catalog(catalog_files())
+        env = {
+            "XC1C_DATABASE_URL": f"mysql://root@{config.db.host}:{config.db.port}/{config.db.database}",
+            "XC1C_DATA_DIR": str(config.data_dir),
+        }
+        result = CliRunner().invoke(main, ["doctor"], env=env)
+    finally:
+        with conn.cursor() as cur:
+            cur.execute("UPDATE xc_config SET value = '643' WHERE name = 'shop_currency'")
+        conn.commit()
+    out = result.output
+    assert "ok   without XC\\ProductVariants (variants): 1C characteristics become" in out
+    assert "ok   without CDev\\Wholesale (wholesale)" in out
+    assert (
+        "XC\\ProductVariants"
+        not in out.split("X-Cart modules the sidecar uses, on:")[1].split("\n")[0]
+    )
+    assert (
+        "FAIL 4 1C products are not for sale, 1C gave them no usable price:"
+        " price in RUB, no rate to USD (currency_rates) (4, e.g. product_id" in out
+    )
+    assert result.exit_code != 0

@@ -7,13 +7,26 @@ import time
 from decimal import Decimal
 
 import pytest
-from conftest import DATA, REPO, SAMPLES, catalog_files, query, set_setting, xc_id
+from conftest import (
+    DATA,
+    ON_EVERY_MODULE_SET,
+    REPO,
+    SAMPLES,
+    catalog_files,
+    query,
+    set_setting,
+    supports,
+    xc_id,
+)
 from lxml import etree
 
 from sidecar.xcart.schema import Schema
 
 XSD = REPO.parent / "shared" / "reference" / "xsd"
 NS2 = "urn:1C.ru:commerceml_2"
+BOOTS = "a0000000-0000-0000-0000-000000000003"
+SIZE43 = f"{BOOTS}#x0000000-0000-0000-0000-000000000043"
+pytestmark = ON_EVERY_MODULE_SET
 
 
 def status_id(conn, kind: str, code: str) -> int:
@@ -70,10 +83,13 @@ def make_order(
         schema.insert_rows(cur, "address_field_value", [
             {"address_id": address, "address_field_id": fields[k], "value": v} for k, v in values.items()
         ])  # fmt: skip
+        # X-Cart without XC\ProductVariants has no variant_id column: a line names the product.
+        with_variants = schema.supports("order_item_variants")
         schema.insert_rows(cur, "order_items", [
-            {"order_id": oid, "object_type": "product", "object_id": product, "variant_id": variant,
+            {"order_id": oid, "object_type": "product", "object_id": product,
              "name": name, "sku": "", "price": price, "itemNetPrice": price, "amount": qty,
-             "subtotal": price * qty, "total": price * qty, "discountedSubtotal": price * qty}
+             "subtotal": price * qty, "total": price * qty, "discountedSubtotal": price * qty,
+             **({"variant_id": variant} if with_variants else {})}
             for product, variant, name, price, qty in lines
         ])  # fmt: skip
         surcharges = [
@@ -94,10 +110,9 @@ def catalog_order(onec, conn):
     """The sample catalog imported, and one order of a shirt (×2) and a pair of size-43 boots."""
     onec.send_catalog(catalog_files())
     shirt = xc_id(conn, "product", "a0000000-0000-0000-0000-000000000001")
-    boots = xc_id(conn, "product", "a0000000-0000-0000-0000-000000000003")
-    size43 = xc_id(
-        conn, "variant", "a0000000-0000-0000-0000-000000000003#x0000000-0000-0000-0000-000000000043"
-    )
+    boots = xc_id(conn, "product", BOOTS)
+    # Without variants the boots' sizes are options of the product.
+    size43 = xc_id(conn, "variant", SIZE43) if supports(conn, "variants") else None
     return make_order(conn, lines=[
         (shirt, None, "Рубашка мужская льняная", Decimal("2490"), 2),
         (boots, size43, "Ботинки зимние (43)", Decimal("5400"), 1),
@@ -137,7 +152,7 @@ def test_the_orders_file_1c_downloads(catalog_order, onec, conn):
     ids = [i.findtext("{*}Ид") for i in items]
     assert ids == [
         "a0000000-0000-0000-0000-000000000001",
-        "a0000000-0000-0000-0000-000000000003#x0000000-0000-0000-0000-000000000043",
+        SIZE43 if supports(conn, "variants") else BOOTS,
         "ORDER_DELIVERY",
     ]
     delivery = items[2]
@@ -408,3 +423,74 @@ def test_markup_and_control_characters_in_an_order_stay_valid_xml(onec, conn):
         assert doc.findtext("{*}Комментарий") == "</Комментарий><Сумма>0</Сумма> ок & ладно"
         assert doc.findtext("{*}Товары/{*}Товар/{*}Наименование") == 'Кабель <HDMI> & "адаптер"'
         assert len(doc.findall("{*}Сумма")) == 1
+
+
+def shop_product(conn, name: str, price: Decimal) -> int:
+    """A product the admin created in X-Cart: it has no 1C Ид."""
+    schema = Schema(conn, "xc_")
+    with conn.cursor() as cur:
+        schema.insert_rows(cur, "products", [{"sku": "SHOP-1", "price": price, "amount": 10}])
+        pid = cur.lastrowid
+        schema.insert_rows(cur, "product_translations", [{"id": pid, "code": "en", "name": name}])
+    conn.commit()
+    return pid
+
+
+def items_document(order_id: int, lines: list[tuple[str, str, int, int]]) -> bytes:
+    """1C's document for an order with the given (Ид, name, price, quantity) lines."""
+    goods = "".join(
+        f"<Товар><Ид>{i}</Ид><Наименование>{n}</Наименование><ЦенаЗаЕдиницу>{p}</ЦенаЗаЕдиницу>"
+        f"<Количество>{q}</Количество><Сумма>{p * q}</Сумма></Товар>"
+        for i, n, p, q in lines
+    )
+    return (
+        ITEMS_FROM_1C.replace("@ID@", str(order_id))
+        .split("<Товары>")[0]
+        .__add__(f"<Товары>{goods}</Товары></Документ></КоммерческаяИнформация>")
+        .encode()
+    )
+
+
+def test_the_shops_own_goods_carry_a_stable_id_that_1c_can_send_back(catalog_order, onec, conn):
+    set_setting(conn, "orders_accept_items", "Y")
+    mug = shop_product(conn, "Кружка магазина", Decimal("300"))
+    shirt = xc_id(conn, "product", "a0000000-0000-0000-0000-000000000001")
+    order = make_order(conn, number="4001", lines=[
+        (shirt, None, "Рубашка мужская льняная", Decimal("2490"), 1),
+        (mug, None, "Кружка магазина", Decimal("300"), 2),
+    ])  # fmt: skip
+    body, _ = sale_query(onec)
+    (doc,) = [d for d in documents(body) if d.findtext("{*}Ид") == str(order)]
+    ids = [i.findtext("{*}Ид") for i in doc.findall("{*}Товары/{*}Товар")]
+    assert ids[:2] == ["a0000000-0000-0000-0000-000000000001", f"xc-product-{mug}"]
+    assert onec.call("sale", "success").word == "success"
+    # 1C sends the order back with one more mug: the shop's line keeps its product
+    lines = upload_orders(onec, "back.xml", items_document(order, [
+        ("a0000000-0000-0000-0000-000000000001", "Рубашка", 2490, 1),
+        (f"xc-product-{mug}", "Кружка", 300, 3),
+    ]), "2.10")  # fmt: skip
+    assert "documents: 1, orders changed: 1, unchanged: 0, unknown: 0" in lines
+    assert query(
+        conn, "SELECT object_id, amount FROM {p}order_items WHERE order_id = %s ORDER BY item_id",
+        order,
+    ) == [(shirt, 1), (mug, 3)]  # fmt: skip
+    again, _ = sale_query(onec)
+    assert documents(again) == [], "changed by 1C itself: 1C already knows it"
+
+
+def test_a_line_that_matches_nothing_leaves_the_items_as_they_were(catalog_order, onec, conn):
+    set_setting(conn, "orders_accept_items", "Y")
+    before = query(
+        conn, "SELECT item_id, object_id, amount, price FROM {p}order_items WHERE order_id = %s",
+        catalog_order,
+    )  # fmt: skip
+    for unknown in ("", "f0000000-0000-0000-0000-00000000dead", "xc-product-999999"):
+        lines = upload_orders(onec, "unknown.xml", items_document(catalog_order, [
+            ("a0000000-0000-0000-0000-000000000001", "Рубашка", 2490, 5),
+            (unknown, "Неизвестный товар", 100, 1),
+        ]), "2.10")  # fmt: skip
+        assert any("match no product of the shop" in line for line in lines), lines
+        assert query(
+            conn, "SELECT item_id, object_id, amount, price FROM {p}order_items WHERE order_id = %s",
+            catalog_order,
+        ) == before, "no line replaced, none without a product"  # fmt: skip

@@ -13,7 +13,7 @@ import pymysql
 
 from ..commerceml.records import Invalid
 from ..state.properties import load_properties
-from ..xcart import brands, shop, variants
+from ..xcart import shop
 from ..xcart.categories import root_category_id
 from ..xcart.images import images_root
 from ..xcart.schema import Schema
@@ -101,8 +101,8 @@ def load_context(
         exchange_dir=exchange_dir,
         images=images_root(settings.get("images_path", ""), xcart_root),
         urls=UrlFormat.from_xcart(xcart_root),
-        has_variants=variants.available(schema),
-        has_brands=brands.available(schema),
+        has_variants=schema.supports("variants"),
+        has_brands=schema.supports("brands"),
         properties=properties,
     )
 

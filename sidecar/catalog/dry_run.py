@@ -13,6 +13,7 @@ from typing import Any
 
 import pymysql
 
+from ..state import unpriced
 from ..xcart.schema import Schema
 
 SAVEPOINT = "xc1c_dry_run"
@@ -53,12 +54,15 @@ class Changes:
     stock_delta: Decimal = Decimal(0)
     prices: list[dict[str, Any]] = field(default_factory=list)
     stock: list[dict[str, Any]] = field(default_factory=list)
+    # (why, how many) of the 1C products that would not be for sale for want of a price
+    unpriced: list[tuple[str, int]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "created": self.created, "deleted": self.deleted, "disabled": self.disabled,
             "enabled": self.enabled, "repriced": self.repriced, "restocked": self.restocked,
             "stock_delta": str(self.stock_delta), "prices": self.prices, "stock": self.stock,
+            "unpriced": [list(u) for u in self.unpriced],
         }  # fmt: skip
 
     @classmethod
@@ -69,6 +73,7 @@ class Changes:
             stock_delta=Decimal(data.get("stock_delta", "0")),
             prices=list(data.get("prices", [])),
             stock=list(data.get("stock", [])),
+            unpriced=[(str(why), int(n)) for why, n in data.get("unpriced", [])],
         )
 
     def lines(self) -> list[str]:
@@ -78,6 +83,7 @@ class Changes:
             f"would change the price of {self.repriced} and the stock of {self.restocked}"
             f" products (stock in total {self.stock_delta:+})",
         ]
+        out += [f"would keep {n} products off sale: {why}" for why, n in self.unpriced]
         out += [f"price {p['sku']}: {p['before']} → {p['after']}" for p in self.prices]
         out += [f"stock {p['sku']}: {p['before']} → {p['after']}" for p in self.stock]
         return out
@@ -102,6 +108,7 @@ def dry_run(conn: pymysql.Connection, prefix: str) -> Iterator[tuple[SavepointCo
         yield SavepointConnection(conn), changes
         with conn.cursor() as cur:
             _measure(cur, products, changes)
+            changes.unpriced = [(why, n) for why, n, _ in unpriced.summary(cur, prefix)]
     finally:
         conn.rollback()
         with conn.cursor() as cur:

@@ -51,7 +51,8 @@ BATCH_SIZE = 500
 CHANGES = (
     "categories_created", "categories_updated", "categories_disabled", "categories_deleted",
     "products_created", "products_updated", "products_disabled", "products_deleted",
-    "products_repriced", "attributes_created", "variants_created",
+    "products_repriced", "attributes_created", "variants_created", "products_on_sale",
+    "products_unpriced",
 )  # fmt: skip
 # Database errors caused by one item's data: the batch is retried item by item to find it.
 ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
@@ -375,6 +376,14 @@ def summary(job: jobs.Job) -> list[str]:
             f" restocked, {g('variants_created', 0)} variants created,"
             f" {g('offers_unknown_product', 0)} for unknown products"
         )
+    if g("products_unpriced") or g("variants_unpriced"):
+        lines.append(
+            f"warning: {g('products_unpriced', 0)} products and {g('variants_unpriced', 0)}"
+            " characteristics have no price the shop can use and are not for sale until 1C"
+            " sends one (see the status page)"
+        )
+    if g("prices_converted"):
+        lines.append(f"prices converted from another currency: {c['prices_converted']}")
     if g("offers_without_price_type"):
         lines.append(
             f"warning: {c['offers_without_price_type']} offers have no price of the chosen"

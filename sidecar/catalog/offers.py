@@ -10,10 +10,11 @@ from pymysql.cursors import Cursor
 
 from ..commerceml.records import Offer, Price, PriceType, Warehouse
 from ..db import placeholders, update_from_rows
-from ..state import idmap
+from ..state import idmap, unpriced
 from ..state import offers as offer_state
 from ..state.properties import store_warehouses, warehouse_ids
 from ..xcart import products as xc_products
+from ..xcart import shop
 from .context import ImportContext, fingerprint
 from .variants import VariantOffer, apply_variants
 
@@ -44,6 +45,23 @@ class PriceChoice:
     market: set[str] | None
     wholesale: set[str] | None
     currencies: dict[str, str]  # price type Ид → its currency
+    rates: dict[str, Decimal]  # currency → the shop currency's worth of one unit of it
+
+
+def parse_rates(entries: tuple[str, ...]) -> tuple[dict[str, Decimal], list[str]]:
+    """`RUB = 0.011` entries of the currency_rates setting → ({'RUB': 0.011}, bad entries)."""
+    rates, bad = {}, []
+    for entry in entries:
+        code, _, value = entry.partition("=")
+        try:
+            rate = Decimal(value.strip().replace(",", "."))
+        except ArithmeticError:
+            rate = Decimal(0)
+        if currency(code) and rate.is_finite() and rate > 0:
+            rates[currency(code)] = rate
+        else:
+            bad.append(entry)
+    return rates, bad
 
 
 def _wanted(
@@ -61,11 +79,17 @@ def price_choice(ctx: ImportContext, cur: Cursor) -> PriceChoice:
     """From the price_type, market_price_type and wholesale_price_type settings: each matched
     by Ид or name against the types 1C listed; price_type empty = the first one listed."""
     known = offer_state.price_types(cur, ctx.prefix)
+    # The admin's rates win over the Multicurrency module's.
+    rates = shop.multicurrency_rates(cur, ctx.schema)
+    own, bad = parse_rates(ctx.settings["currency_rates"])
+    for entry in bad:
+        ctx.warn(f"currency_rates: {entry!r} is not `CODE = rate`, ignored")
     return PriceChoice(
         retail=_wanted(ctx.settings["price_type"], known, True),
         market=_wanted(ctx.settings["market_price_type"], known, False),
         wholesale=_wanted(ctx.settings["wholesale_price_type"], known, False),
         currencies={ext: currency(cur_code) for ext, _, cur_code in known},
+        rates=rates | own,
     )
 
 
@@ -79,34 +103,42 @@ def store_stores(ctx: ImportContext, cur: Cursor, items: tuple[Warehouse, ...]) 
 
 def _price(
     ctx: ImportContext, offer: Offer, wanted: set[str] | None, choice: PriceChoice, count: bool
-) -> Decimal | None:
+) -> tuple[Decimal | None, str]:
+    """The offer's price of the wanted type in shop terms, or None and why not."""
     for p in offer.prices or ():
         if wanted is not None and p.price_type_id not in wanted:
             continue
         return _in_shop_terms(ctx, offer, p, choice, count)
     if count and offer.prices:
         ctx.counts["offers_without_price_type"] += 1
-    return None
+    return None, "no price of the chosen price type (setting price_type)"
 
 
 def _in_shop_terms(
     ctx: ImportContext, offer: Offer, p: Price, choice: PriceChoice, count: bool
-) -> Decimal | None:
-    """Per base unit, in the shop's currency, within X-Cart's column; else None (reported)."""
+) -> tuple[Decimal | None, str]:
+    """Per base unit, in the shop's currency (converted at the shop's rate), within X-Cart's
+    column; else None and why (reported)."""
     code = currency(p.currency) or choice.currencies.get(p.price_type_id, "")
-    if code and ctx.shop_currency and code != ctx.shop_currency:
-        if count:
-            ctx.counts["prices_in_other_currency"] += 1
-            ctx.once("currency", f"offer {offer.id}: price in {code}, the shop sells in"
-                                 f" {ctx.shop_currency}; such prices are not imported")  # fmt: skip
-        return None
     value = p.value
+    if code and ctx.shop_currency and code != ctx.shop_currency:
+        rate = choice.rates.get(code)
+        if rate is None:
+            if count:
+                ctx.counts["prices_in_other_currency"] += 1
+                ctx.once("currency", f"offer {offer.id}: price in {code}, the shop sells in"
+                                     f" {ctx.shop_currency} and has no rate for it (setting"
+                                     " currency_rates): such products stay hidden")  # fmt: skip
+            return None, f"price in {code}, no rate to {ctx.shop_currency} (currency_rates)"
+        value = value * rate
+        if count:
+            ctx.counts["prices_converted"] += 1
     if p.coefficient and p.coefficient > 0 and p.coefficient != 1:
         value = value / p.coefficient  # the price is for a pack of `coefficient` base units
     if not 0 <= value <= PRICE_MAX:
         ctx.warn(f"offer {offer.id}: price {value} out of range, ignored")
-        return None
-    return value.quantize(PRICE_PLACES)
+        return None, f"price {value} out of range"
+    return value.quantize(PRICE_PLACES), ""
 
 
 def _amount(quantity: Decimal | None) -> int | None:
@@ -142,39 +174,60 @@ def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: Pr
             ctx.counts["offers_unknown_product"] += 1
             continue
         ctx.counts["offers"] += 1
-        price = _price(ctx, o, choice.retail, choice, True) if o.prices is not None else None
+        price, why = (None, "")
+        if o.prices is not None:  # a stock-only file (rests) says nothing of prices
+            price, why = _price(ctx, o, choice.retail, choice, True)
         quantity = _quantity(o, chosen)
         extra = (None, None)
         if o.id == owner and o.prices:
             extra = (
-                _price(ctx, o, choice.market, choice, False) if choice.market else None,
-                _price(ctx, o, choice.wholesale, choice, False) if choice.wholesale else None,
+                _price(ctx, o, choice.market, choice, False)[0] if choice.market else None,
+                _price(ctx, o, choice.wholesale, choice, False)[0] if choice.wholesale else None,
             )
-        digest = fingerprint(pid, owner, price, quantity, o.deleted, o.sku, o.characteristics,
-                             o.name if o.id != owner else "", extra)  # fmt: skip
+        digest = fingerprint(pid, owner, price, why, quantity, o.deleted, o.sku,
+                             o.characteristics, o.name if o.id != owner else "", extra)  # fmt: skip
         if before.get(o.id) == digest:
             ctx.counts["offers_unchanged"] += 1
             continue
-        rows.append((o.id, owner, pid, price, quantity, o.deleted, digest))
+        rows.append((o.id, owner, pid, price, quantity, o.deleted, digest, why))
         if o.id != owner:
-            variant_items.append(VariantOffer(pid, owner, o, price, _amount(quantity)))
+            variant_items.append(o)
         elif o.prices:
             if choice.market is not None:
                 market[pid] = extra[0]
             if choice.wholesale is not None:
                 wholesale[pid] = extra[1]
     offer_state.store_offers(cur, ctx.prefix, rows)
-    apply_variants(ctx, cur, variant_items)
+    apply_variants(ctx, cur, _variant_offers(ctx, cur, variant_items, products))
     _set_totals(ctx, cur, [r[2] for r in rows])
     _set_market_prices(ctx, cur, market)
     _set_wholesale_prices(ctx, cur, wholesale)
 
 
+def _variant_offers(
+    ctx: ImportContext, cur: Cursor, offers: list[Offer], products: dict[str, int]
+) -> list[VariantOffer]:
+    """Characteristic offers with the price and stock 1C has said so far (prices and stock
+    may come in different files). One without a usable price is out of stock: the product's
+    own price is not the characteristic's."""
+    merged = offer_state.current(cur, ctx.prefix, [o.id for o in offers])
+    out = []
+    for o in offers:
+        price, quantity = merged.get(o.id, (None, None))
+        if price is None and not o.deleted:
+            ctx.counts["variants_unpriced"] += 1
+        amount = _amount(quantity) if price is not None else 0
+        owner = o.id if o.id in products else o.product_id
+        out.append(VariantOffer(products[owner], owner, o, price, amount))
+    return out
+
+
 def _set_totals(ctx: ImportContext, cur: Cursor, product_ids: list[int]) -> None:
     totals = offer_state.product_totals(cur, ctx.prefix, product_ids)
+    _hold_or_release(ctx, cur, totals)
     current = xc_products.price_and_amount(cur, ctx.schema, [t[0] for t in totals])
     updates = []
-    for pid, price, quantity in totals:
+    for pid, price, quantity, _ in totals:
         amount = _amount(quantity)
         old_price, old_amount = current[pid]
         if (price is not None and price != old_price) or (
@@ -189,10 +242,30 @@ def _set_totals(ctx: ImportContext, cur: Cursor, product_ids: list[int]) -> None
         ctx.entity_classes.update(xc_products.ENTITY_CLASSES)
 
 
+def _hold_or_release(
+    ctx: ImportContext, cur: Cursor, totals: list[tuple[int, Decimal | None, Decimal | None, str]]
+) -> None:
+    """A product that now has a usable price and was held goes on sale; one on sale without
+    one is taken off sale (and held) until 1C gives one."""
+    priced = [pid for pid, price, _, _ in totals if price is not None]
+    waiting = sorted(unpriced.held(cur, ctx.prefix, priced))
+    xc_products.enable(cur, ctx.schema, waiting)
+    unpriced.release(cur, ctx.prefix, waiting)
+    ctx.counts["products_on_sale"] += len(waiting)
+    without = {pid: why or unpriced.NO_PRICE_YET for pid, price, _, why in totals if price is None}
+    still = unpriced.held(cur, ctx.prefix, list(without))
+    newly = xc_products.enabled_among(cur, ctx.schema, [p for p in without if p not in still])
+    xc_products.disable(cur, ctx.schema, newly)
+    unpriced.hold(cur, ctx.prefix, {pid: without[pid] for pid in [*still, *newly]})
+    ctx.counts["products_unpriced"] += len(still) + len(newly)
+    if waiting or newly:
+        ctx.entity_classes.update(xc_products.ENTITY_CLASSES)
+
+
 def _set_market_prices(ctx: ImportContext, cur: Cursor, prices: dict[int, Decimal | None]) -> None:
     if not prices:
         return
-    if not ctx.schema.has_column("products", "marketPrice"):
+    if not ctx.schema.supports("market_price"):
         ctx.once("market", "market_price_type is set but the shop has no Market price module")
         return
     update_from_rows(
@@ -206,7 +279,7 @@ def _set_wholesale_prices(
 ) -> None:
     if not prices:
         return
-    if not ctx.schema.has_table("wholesale_prices"):
+    if not ctx.schema.supports("wholesale"):
         ctx.once("wholesale", "wholesale_price_type is set but the shop has no Wholesale module")
         return
     membership = ctx.settings["wholesale_membership"].strip()

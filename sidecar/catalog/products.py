@@ -3,6 +3,7 @@ deleted; their category links, clean URLs, photos and attribute values."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from pymysql.cursors import Cursor
@@ -10,7 +11,7 @@ from pymysql.cursors import Cursor
 from ..commerceml.records import Product
 from ..errors import BadFileName
 from ..safepath import resolve_inside, safe_relative_path
-from ..state import idmap
+from ..state import idmap, unpriced
 from ..state import images as image_state
 from ..xcart import images, urls
 from ..xcart import products as xc_products
@@ -166,12 +167,22 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
         else:
             new.append((p, fields, cats, digest))
 
-    new_ids = xc_products.insert(cur, ctx.schema, [f for _, f, _, _ in new], ctx.languages)
+    # A product goes on sale only with a price from 1C: a new one waits for its offer.
+    new_ids = xc_products.insert(
+        cur, ctx.schema, [replace(f, enabled=False) for _, f, _, _ in new], ctx.languages
+    )
     created = dict(zip(new_ids, new, strict=True))
+    unpriced.hold(cur, ctx.prefix, {
+        pid: unpriced.NO_PRICE_YET for pid, (_, f, _, _) in created.items() if f.enabled
+    })  # fmt: skip
+    waiting = unpriced.held(cur, ctx.prefix, list(changed))
     owned = [f for f in xc_products.OWNABLE if settings[OWNERSHIP[f]]]
     xc_products.update(
-        cur, ctx.schema, {pid: f for pid, (_, f, _, _) in changed.items()}, ctx.languages, owned
-    )
+        cur, ctx.schema,
+        {pid: replace(f, enabled=f.enabled and pid not in waiting)
+         for pid, (_, f, _, _) in changed.items()},
+        ctx.languages, owned,
+    )  # fmt: skip
     links = {pid: cats for pid, (_, _, cats, _) in created.items()}
     if settings["update_categories"]:
         links.update({pid: cats for pid, (_, _, cats, _) in changed.items()})

@@ -68,7 +68,7 @@ def barcode_attribute(ctx: ImportContext, cur: Cursor) -> int:
     [attribute_id] = attributes.create_attributes(
         cur, ctx.schema, [(names, attributes.TEXT, None, 0)]
     )
-    if ctx.schema.has_column("attributes", "googleShoppingGroup"):  # XC\GoogleFeed
+    if ctx.schema.supports("google_feed"):
         table = ctx.schema.table("attributes")
         cur.execute(
             f"UPDATE {table} SET googleShoppingGroup = 'gtin' WHERE id = %s", (attribute_id,)

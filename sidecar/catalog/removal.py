@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pymysql.cursors import Cursor
 
-from ..state import idmap
+from ..state import idmap, unpriced
 from ..state import images as image_state
 from ..state import offers as offer_state
 from ..xcart import categories, products
@@ -23,6 +23,7 @@ def remove_products(ctx: ImportContext, cur: Cursor, items: dict[str, int]) -> N
         idmap.forget(cur, ctx.prefix, "product", list(items))
         offer_state.forget_products(cur, ctx.prefix, ids)
         image_state.forget_products(cur, ctx.prefix, ids)
+        unpriced.release(cur, ctx.prefix, ids)
         ctx.counts["products_deleted"] += len(ids)
     else:
         ctx.counts["products_disabled"] += products.disable(cur, ctx.schema, ids)

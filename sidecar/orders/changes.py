@@ -20,6 +20,7 @@ from ..xcart import orders as xc_orders
 from ..xcart.schema import Schema
 from ..xcart.shop import bump_entity_versions
 from .export import DELIVERY_ID as DELIVERY
+from .line_ids import shop_ids
 
 DETAILS = [  # (requisite, order detail name, label the admin sees)
     ("Номер по 1С", "xc1c_number", "Номер в 1С"),
@@ -106,37 +107,82 @@ def apply_file(
     return outcome
 
 
+def _line_keys(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    prefix: str,
+    ext_ids: list[str],
+    current: list[tuple],
+) -> dict[str, tuple[int | None, int | None] | None]:
+    """The (product, variant) each Ид of 1C's lines names; None for one that names nothing."""
+    bases = [i.partition("#")[0] for i in ext_ids]
+    products = idmap.ids(cur, prefix, "product", ext_ids + bases)
+    variants = idmap.ids(cur, prefix, "variant", ext_ids) if schema.supports("variants") else {}
+    own = {i: shop_ids(i) for i in ext_ids}
+    shop_products = xc_orders.existing(
+        cur, schema, "product", [s.product for s in own.values() if s.product is not None]
+    )
+    shop_variants = xc_orders.existing(
+        cur, schema, "variant", [s.variant for s in own.values() if s.variant is not None]
+    )
+    by_item = {item: (pid, vid) for item, pid, vid, _, _ in current}
+    keys: dict[str, tuple[int | None, int | None] | None] = {}
+    for ext, base in zip(ext_ids, bases, strict=True):
+        s = own[ext]
+        if s.item is not None:
+            keys[ext] = by_item.get(s.item)
+            continue
+        pid = products.get(ext) or products.get(base)
+        if pid is None and s.product in shop_products:
+            pid = s.product
+        vid = variants.get(ext)
+        if vid is None and s.variant is not None:
+            vid = s.variant if s.variant in shop_variants else None
+            if vid is None:
+                pid = None  # a variant the shop no longer has
+        keys[ext] = None if pid is None else (pid, vid)
+    return keys
+
+
 def _change_items(
-    cur: pymysql.cursors.Cursor, schema: Schema, prefix: str, order_id: int, doc: IncomingDocument
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    prefix: str,
+    order_id: int,
+    doc: IncomingDocument,
+    outcome: Outcome,
 ) -> bool:
-    """Make the order's items what 1C's document lists (matched by 1C Ид), and its delivery
-    cost what the ORDER_DELIVERY line says."""
+    """Make the order's items what 1C's document lists (matched by Ид, see line_ids), and its
+    delivery cost what the ORDER_DELIVERY line says. A line that names nothing in the shop is
+    reported and the items stay as they are: a line without a product is never written."""
     goods = [i for i in doc.items if i.id != DELIVERY]
-    ids = [i.id for i in goods]
-    variants = idmap.ids(cur, prefix, "variant", ids)
-    products = idmap.ids(cur, prefix, "product", ids + [i.partition("#")[0] for i in ids])
-    current = {
-        (pid, vid): (item, amount, price)
-        for item, pid, vid, amount, price in xc_orders.items_of(cur, schema, order_id)
-    }
-    updates, added, kept = [], [], set()
-    for good in goods:
-        key = (
-            products.get(good.id) or products.get(good.id.partition("#")[0]),
-            variants.get(good.id),
+    rows = xc_orders.items_of(cur, schema, order_id)
+    keys = _line_keys(cur, schema, prefix, [i.id for i in goods], rows)
+    unknown = [g.id or "(no Ид)" for g in goods if keys[g.id] is None]
+    changed = False
+    if unknown:
+        outcome.counts["order_lines_unknown"] += len(unknown)
+        outcome.warnings.append(
+            f"order {order_id}: line(s) {', '.join(unknown[:5])} match no product of the shop;"
+            " its items are left as they were"
         )
-        amount = int(good.quantity)
-        if key in current and key not in kept:
-            kept.add(key)
-            item, old_amount, old_price = current[key]
-            if (old_amount, old_price) != (amount, good.price):
-                updates.append((item, amount, good.price))
-        else:
-            added.append((*key, good.name, good.price, amount))
-    removed = [item for key, (item, _, _) in current.items() if key not in kept]
-    changed = bool(updates or added or removed)
-    if changed:
-        xc_orders.change_items(cur, schema, order_id, updates, removed, added)
+    else:
+        current = {(pid, vid): (item, amount, price) for item, pid, vid, amount, price in rows}
+        updates, added, kept = [], [], set()
+        for good in goods:
+            key = keys[good.id]
+            amount = int(good.quantity)
+            if key in current and key not in kept:
+                kept.add(key)
+                item, old_amount, old_price = current[key]
+                if (old_amount, old_price) != (amount, good.price):
+                    updates.append((item, amount, good.price))
+            else:
+                added.append((*key, good.name, good.price, amount))
+        removed = [item for key, (item, _, _) in current.items() if key not in kept]
+        changed = bool(updates or added or removed)
+        if changed:
+            xc_orders.change_items(cur, schema, order_id, updates, removed, added)
     delivery = next((i for i in doc.items if i.id == DELIVERY), None)
     if delivery is not None and xc_orders.set_shipping_cost(cur, schema, order_id, delivery.total):
         changed = True
@@ -177,7 +223,7 @@ def _apply(
     if (
         settings["orders_accept_items"]
         and doc.items
-        and _change_items(cur, schema, prefix, order_id, doc)
+        and _change_items(cur, schema, prefix, order_id, doc, outcome)
     ):
         changed = True
     for kind, index in (("payment", 0), ("shipping", 1)):

@@ -19,6 +19,7 @@ from ..state import order_exports as exports
 from ..xcart import orders as xc_orders
 from ..xcart import shop
 from ..xcart.schema import Schema
+from .line_ids import line_id
 
 CHUNK = 200  # orders loaded per round of queries
 # The service line 1C expects for the shipping cost.
@@ -60,7 +61,7 @@ def _document(
     )
     items = [
         DocumentItem(
-            id=variants.get(i.variant_id) or products.get(i.product_id) or "",
+            id=line_id(i.item_id, i.product_id, i.variant_id, products, variants),
             name=i.name, price=i.price, quantity=Decimal(i.amount), total=i.total, sku=i.sku,
         )
         for i in o.items

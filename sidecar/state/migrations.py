@@ -190,6 +190,20 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE {p}xc1c_offers ADD COLUMN xml_md5 CHAR(32) NOT NULL DEFAULT ''",
         ],
     ),
+    (
+        8,
+        [
+            # Why the prices 1C last sent for an offer could not be used ('' = they could, or
+            # none were sent): such an offer has no price.
+            "ALTER TABLE {p}xc1c_offers ADD COLUMN unpriced VARCHAR(255) NOT NULL DEFAULT ''",
+            # Products 1C wants on sale that stay hidden until 1C gives them a usable price.
+            """CREATE TABLE IF NOT EXISTS {p}xc1c_unpriced (
+                product_id INT UNSIGNED NOT NULL PRIMARY KEY,
+                reason VARCHAR(255) NOT NULL,
+                since INT UNSIGNED NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
+        ],
+    ),
 ]
 
 

@@ -39,22 +39,40 @@ def price_types(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[str, str
 def store_offers(
     cur: pymysql.cursors.Cursor,
     prefix: str,
-    rows: Iterable[tuple[str, str, int, Decimal | None, Decimal | None, bool, str]],
+    rows: Iterable[tuple[str, str, int, Decimal | None, Decimal | None, bool, str, str]],
 ) -> None:
-    """(ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint); a None
-    price or quantity keeps what an earlier file said."""
+    """(ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint, unpriced).
+    A None price or quantity keeps what an earlier file said; an `unpriced` reason (prices were
+    sent, none could be used) clears the price."""
     now = int(time.time())
-    values = [(*row[:5], int(row[5]), row[6], now) for row in rows]
+    values = [(*row[:5], int(row[5]), row[6], row[7], now) for row in rows]
     if values:
         cur.executemany(
             f"INSERT INTO {quote_identifier(prefix + 'xc1c_offers')}"
             " (ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint,"
-            " updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON DUPLICATE KEY UPDATE"
-            " product_id = VALUES(product_id), price = COALESCE(VALUES(price), price),"
+            " unpriced, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON DUPLICATE KEY UPDATE product_id = VALUES(product_id),"
+            " price = IF(VALUES(unpriced) <> '', NULL, COALESCE(VALUES(price), price)),"
+            " unpriced = IF(VALUES(price) IS NOT NULL OR VALUES(unpriced) <> '',"
+            " VALUES(unpriced), unpriced),"
             " quantity = COALESCE(VALUES(quantity), quantity), deleted = VALUES(deleted),"
             " fingerprint = VALUES(fingerprint), updated_at = VALUES(updated_at)",
             values,
         )
+
+
+def current(
+    cur: pymysql.cursors.Cursor, prefix: str, ext_ids: Sequence[str]
+) -> dict[str, tuple[Decimal | None, Decimal | None]]:
+    """(price, quantity) of each offer from everything 1C said so far."""
+    if not ext_ids:
+        return {}
+    cur.execute(
+        f"SELECT ext_id, price, quantity FROM {quote_identifier(prefix + 'xc1c_offers')}"
+        f" WHERE ext_id IN ({placeholders(ext_ids)})",
+        tuple(ext_ids),
+    )
+    return {ext: (price, qty) for ext, price, qty in cur.fetchall()}
 
 
 def fingerprints(
@@ -96,9 +114,10 @@ def set_xml_digests(cur: pymysql.cursors.Cursor, prefix: str, digests: dict[str,
 
 def product_totals(
     cur: pymysql.cursors.Cursor, prefix: str, product_ids: Sequence[int]
-) -> list[tuple[int, Decimal | None, Decimal | None]]:
-    """(product_id, price, quantity) from a product's own offer, or, for a product sold only
-    through characteristics, the lowest price and the total stock of its live ones."""
+) -> list[tuple[int, Decimal | None, Decimal | None, str]]:
+    """(product_id, price, quantity, why unpriced) from a product's own offer, or, for a
+    product sold only through characteristics, the lowest price and the total stock of its
+    live ones. The reason is '' when there is a price or 1C never sent one."""
     if not product_ids:
         return []
     ids = tuple(dict.fromkeys(product_ids))
@@ -108,17 +127,18 @@ def product_totals(
         " MAX(CASE WHEN ext_id = product_ext_id THEN quantity END),"
         " MAX(ext_id = product_ext_id),"
         " MIN(CASE WHEN ext_id <> product_ext_id AND deleted = 0 THEN price END),"
-        " SUM(CASE WHEN ext_id <> product_ext_id AND deleted = 0 THEN quantity END)"
+        " SUM(CASE WHEN ext_id <> product_ext_id AND deleted = 0 THEN quantity END),"
+        " MAX(unpriced)"
         f" FROM {quote_identifier(prefix + 'xc1c_offers')}"
         f" WHERE product_id IN ({placeholders(ids)}) GROUP BY product_id",
         ids,
     )
     out = []
-    for pid, own_price, own_qty, has_own, char_price, char_qty in cur.fetchall():
+    for pid, own_price, own_qty, has_own, char_price, char_qty, reason in cur.fetchall():
         if has_own:
-            out.append((pid, own_price, own_qty))
+            out.append((pid, own_price, own_qty, reason if own_price is None else ""))
         else:
-            out.append((pid, char_price, char_qty))
+            out.append((pid, char_price, char_qty, reason if char_price is None else ""))
     return out
 
 

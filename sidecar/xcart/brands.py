@@ -17,10 +17,6 @@ FIELD = "shop_by_brand_field_id"
 ENTITY_CLASSES = ("QSL\\ShopByBrand\\Model\\Brand", "QSL\\ShopByBrand\\Model\\BrandProducts")
 
 
-def available(schema: Schema) -> bool:
-    return schema.has_table("brands") and schema.has_table("brand_products")
-
-
 def brand_attribute(cur: pymysql.cursors.Cursor, schema: Schema) -> int | None:
     value = config_value(cur, schema, CATEGORY, FIELD)
     if not value or not value.strip().isdigit():

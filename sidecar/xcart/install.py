@@ -8,7 +8,7 @@ import pymysql
 
 from ..db import quote_identifier
 from ..errors import XC1CError
-from ..project_files import XCART_SCHEMA_SQL
+from ..project_files import XCART_SCHEMAS
 from .schema import Schema
 
 LANGUAGES = [("en", "eng", "English", "Английский"), ("ru", "rus", "Russian", "Русский")]
@@ -64,15 +64,19 @@ def tables_in_database(conn: pymysql.Connection) -> list[str]:
         return [r[0] for r in cur.fetchall()]
 
 
-def schema_statements(prefix: str) -> list[str]:
-    """The shipped DDL with the shop's prefix applied; split on statement ends."""
-    sql = XCART_SCHEMA_SQL.read_text(encoding="utf-8").replace("`xc_", f"`{prefix}")
+def schema_statements(prefix: str, modules: str = "all") -> list[str]:
+    """The shipped DDL of a module set with the shop's prefix applied; split on statement
+    ends."""
+    sql = XCART_SCHEMAS[modules].read_text(encoding="utf-8").replace("`xc_", f"`{prefix}")
     lines = [ln for ln in sql.splitlines() if not ln.startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip()]
 
 
-def create_xcart_schema(conn: pymysql.Connection, prefix: str, force: bool = False) -> int:
-    """Create all tables and seed rows; returns the number of tables created."""
+def create_xcart_schema(
+    conn: pymysql.Connection, prefix: str, force: bool = False, modules: str = "all"
+) -> int:
+    """Create the tables of a module set (`XCART_SCHEMAS`) and the seed rows; returns the
+    number of tables created."""
     existing = tables_in_database(conn)
     if existing and not force:
         raise XC1CError(
@@ -82,7 +86,7 @@ def create_xcart_schema(conn: pymysql.Connection, prefix: str, force: bool = Fal
         cur.execute("SET FOREIGN_KEY_CHECKS = 0")
         for table in existing:
             cur.execute(f"DROP TABLE {quote_identifier(table)}")
-        for statement in schema_statements(prefix):
+        for statement in schema_statements(prefix, modules):
             cur.execute(statement)
         cur.execute("SET FOREIGN_KEY_CHECKS = 1")
     conn.commit()

@@ -30,6 +30,7 @@ class OrderItem:
     total: Decimal
     product_id: int | None
     variant_id: int | None
+    item_id: int
 
 
 @dataclass
@@ -167,8 +168,8 @@ def load(
         for r in cur.fetchall()
     }
     cur.execute(
-        f"SELECT order_id, name, sku, price, amount, total, object_id, variant_id"
-        f" FROM {t('order_items')} WHERE order_id IN ({marks}) ORDER BY item_id",
+        f"SELECT order_id, name, sku, price, amount, total, object_id, {_variant_column(schema)},"
+        f" item_id FROM {t('order_items')} WHERE order_id IN ({marks}) ORDER BY item_id",
         ids,
     )
     for oid, *item in cur.fetchall():
@@ -319,14 +320,32 @@ def php_serialize(data: dict[str, object]) -> str:
     return f"a:{len(data)}:{{" + "".join(one(k) + one(v) for k, v in data.items()) + "}"
 
 
+def _variant_column(schema: Schema) -> str:
+    """An order line's variant (XC\\ProductVariants adds the column; NULL without it)."""
+    return "variant_id" if schema.supports("order_item_variants") else "NULL"
+
+
 def items_of(cur: pymysql.cursors.Cursor, schema: Schema, order_id: int) -> list[tuple]:
     """(item id, product id, variant id, amount, price) of an order."""
     cur.execute(
-        f"SELECT item_id, object_id, variant_id, amount, price FROM {schema.table('order_items')}"
-        " WHERE order_id = %s ORDER BY item_id",
+        f"SELECT item_id, object_id, {_variant_column(schema)}, amount, price"
+        f" FROM {schema.table('order_items')} WHERE order_id = %s ORDER BY item_id",
         (order_id,),
     )
     return list(cur.fetchall())
+
+
+def existing(
+    cur: pymysql.cursors.Cursor, schema: Schema, kind: str, ids: Sequence[int]
+) -> set[int]:
+    """Which of the product or variant ids the shop has (none of a kind it cannot have)."""
+    table, pk = {"product": ("products", "product_id"), "variant": ("product_variants", "id")}[kind]
+    if not ids or (kind == "variant" and not schema.supports("variants")):
+        return set()
+    cur.execute(
+        f"SELECT {pk} FROM {schema.table(table)} WHERE {pk} IN ({placeholders(ids)})", tuple(ids)
+    )
+    return {r[0] for r in cur.fetchall()}
 
 
 def change_items(
@@ -349,14 +368,12 @@ def change_items(
         cur.execute(
             f"DELETE FROM {table} WHERE item_id IN ({placeholders(removed)})", tuple(removed)
         )
-    schema.insert_rows(
-        cur,
-        "order_items",
-        [{"order_id": order_id, "object_type": "product", "object_id": pid, "variant_id": vid,
-          "name": name[:255], "sku": "", "price": p, "itemNetPrice": p, "amount": a,
-          "subtotal": p * a, "discountedSubtotal": p * a, "total": p * a}
-         for pid, vid, name, p, a in added],
-    )  # fmt: skip
+    rows = [{"order_id": order_id, "object_type": "product", "object_id": pid,
+             "name": name[:255], "sku": "", "price": p, "itemNetPrice": p, "amount": a,
+             "subtotal": p * a, "discountedSubtotal": p * a, "total": p * a,
+             **({"variant_id": vid} if schema.supports("order_item_variants") else {})}
+            for pid, vid, name, p, a in added]  # fmt: skip
+    schema.insert_rows(cur, "order_items", rows)
     recalculate(cur, schema, order_id)
 
 

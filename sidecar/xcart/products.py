@@ -261,9 +261,9 @@ def refresh_quick_data(
         "zone_id": "NULL",
         "price": "p.price",
     }
-    if schema.has_column("quick_data", "minPrice"):  # added by XC\ProductVariants
+    if schema.supports("variant_price_range"):
         lowest, highest = "p.price", "p.price"
-        if schema.has_table("product_variants"):
+        if schema.supports("variants"):
             variant = (
                 "SELECT {}(IF(v.defaultPrice, p.price, v.price)) FROM {} v"
                 " WHERE v.product_id = p.product_id"
@@ -322,12 +322,36 @@ def delete(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[in
 
 def disable(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]) -> int:
     """Hide products from the storefront; returns how many were enabled before."""
+    return _set_enabled(cur, schema, product_ids, 0)
+
+
+def enable(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]) -> int:
+    """Put products on the storefront; returns how many were disabled before."""
+    return _set_enabled(cur, schema, product_ids, 1)
+
+
+def _set_enabled(
+    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int], enabled: int
+) -> int:
     if not product_ids:
         return 0
     ids = tuple(product_ids)
     cur.execute(
-        f"UPDATE {schema.table('products')} SET enabled = 0, updateDate = %s,"
-        f" entityVersion = UUID() WHERE enabled = 1 AND product_id IN ({placeholders(ids)})",
-        (int(time.time()), *ids),
+        f"UPDATE {schema.table('products')} SET enabled = %s, updateDate = %s,"
+        f" entityVersion = UUID() WHERE enabled <> %s AND product_id IN ({placeholders(ids)})",
+        (enabled, int(time.time()), enabled, *ids),
     )
     return cur.rowcount
+
+
+def enabled_among(
+    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]
+) -> list[int]:
+    if not product_ids:
+        return []
+    cur.execute(
+        f"SELECT product_id FROM {schema.table('products')}"
+        f" WHERE enabled = 1 AND product_id IN ({placeholders(product_ids)})",
+        tuple(product_ids),
+    )
+    return [r[0] for r in cur.fetchall()]

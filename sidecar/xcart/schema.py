@@ -60,6 +60,53 @@ def _php_defaults(path: Path = XCART_COLUMN_DEFAULTS) -> dict[tuple[str, str], A
     return out
 
 
+@dataclass(frozen=True)
+class OptionalPart:
+    """Tables and columns a module adds, and what the sidecar does in a shop without them."""
+
+    module: str
+    needs: tuple[str, ...]  # "table" or "table.column"
+    without: str
+
+
+# Everything the sidecar uses that a module adds: the one list the writers, the orders export
+# and doctor consult, so a shop with any module set works (a column is used only when present).
+OPTIONAL = {
+    "variants": OptionalPart(
+        "XC\\ProductVariants",
+        ("product_variants", "product_variants_attributes",
+         "product_variant_attribute_value_select"),
+        "1C characteristics become product options with price modifiers",
+    ),
+    "order_item_variants": OptionalPart(
+        "XC\\ProductVariants", ("order_items.variant_id",),
+        "order lines name the product only",
+    ),
+    "variant_price_range": OptionalPart(
+        "XC\\ProductVariants", ("quick_data.minPrice", "quick_data.maxPrice"),
+        "quick data keeps the product's price only",
+    ),
+    "wholesale": OptionalPart(
+        "CDev\\Wholesale", ("wholesale_prices",), "wholesale_price_type is not imported",
+    ),
+    "market_price": OptionalPart(
+        "CDev\\MarketPrice", ("products.marketPrice",), "market_price_type is not imported",
+    ),
+    "multicurrency": OptionalPart(
+        "XC\\MultiCurrency", ("active_currencies",),
+        "prices in another currency need the currency_rates setting",
+    ),
+    "google_feed": OptionalPart(
+        "XC\\GoogleFeed", ("attributes.googleShoppingGroup",),
+        "the barcode attribute is not marked as the GTIN",
+    ),
+    "brands": OptionalPart(
+        "QSL\\ShopByBrand", ("brands", "brand_products"),
+        "manufacturers are a select attribute only",
+    ),
+}  # fmt: skip
+
+
 def _type_zero(column: Column) -> Any:
     return 0 if column.data_type in _NUMERIC else ""
 
@@ -101,6 +148,17 @@ class Schema:
 
     def has_column(self, short: str, column: str) -> bool:
         return column in self._tables.get(short, {})
+
+    def supports(self, part: str) -> bool:
+        """Whether the shop has every table and column of an `OPTIONAL` part."""
+        return all(
+            self.has_column(*need.split(".")) if "." in need else self.has_table(need)
+            for need in OPTIONAL[part].needs
+        )
+
+    def optional_parts(self) -> list[tuple[str, OptionalPart, bool]]:
+        """(name, part, present) of every optional part, for doctor and the status page."""
+        return [(name, part, self.supports(name)) for name, part in OPTIONAL.items()]
 
     def columns(self, short: str) -> dict[str, Column]:
         return self._tables[short]

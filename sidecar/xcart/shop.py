@@ -4,6 +4,7 @@ cache-invalidation rows X-Cart bumps after every flush."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 import pymysql
 
@@ -57,3 +58,16 @@ def currency_code(cur: pymysql.cursors.Cursor, schema: Schema) -> str:
     )
     row = cur.fetchone()
     return row[0] if row else ""
+
+
+def multicurrency_rates(cur: pymysql.cursors.Cursor, schema: Schema) -> dict[str, Decimal]:
+    """currency code → the shop currency's worth of one unit of it, from XC\\MultiCurrency's
+    enabled currencies (its rate is how many units one unit of the shop currency buys)."""
+    if not schema.supports("multicurrency"):
+        return {}
+    cur.execute(
+        f"SELECT c.code, a.rate FROM {schema.table('active_currencies')} a"
+        f" JOIN {schema.table('currencies')} c ON c.currency_id = a.currency_id"
+        " WHERE a.enabled = 1 AND a.rate > 0"
+    )
+    return {code: 1 / Decimal(rate) for code, rate in cur.fetchall()}

@@ -17,14 +17,6 @@ ENTITY_CLASSES = ("XLite\\Module\\XC\\ProductVariants\\Model\\ProductVariant",)
 SKU_MAX = 32  # product_variants.sku is VARCHAR(32)
 
 
-def available(schema: Schema) -> bool:
-    return all(
-        schema.has_table(t)
-        for t in ("product_variants", "product_variants_attributes",
-                  "product_variant_attribute_value_select")
-    )  # fmt: skip
-
-
 def code(offer_id: str) -> str:
     """X-Cart's public variant code (VARCHAR(32), unique in the shop), stable per 1C offer."""
     return "1c-" + hashlib.md5(offer_id.encode()).hexdigest()[:24]
