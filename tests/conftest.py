@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pymysql
 import pytest
+from xcart_rig import Rig, find_rig
 
 from sidecar.app import create_app
 from sidecar.config import Config, DatabaseParams, parse_database_url
@@ -271,6 +272,42 @@ class Sidecar:
         return [int(p) for p in path.read_text().split()]
 
 
+def launch(env: dict[str, str], log: Path, workers: int = 3) -> Sidecar:
+    """`xc1c serve` on a free port with exactly `env` (plus the process's own); waits until it
+    answers /healthz."""
+    port = free_port()
+    xc1c = Path(sys.executable).with_name("xc1c")
+    with log.open("wb") as out:  # a file: a pipe nobody reads would fill up
+        proc = subprocess.Popen(
+            [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"gunicorn did not start: {log.read_text()}")
+            time.sleep(0.2)
+    return Sidecar(f"{base}/1c_exchange.php", proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @pytest.fixture
 def start_server(config, conn, tmp_path: Path):
     """Starts sidecar instances on the test database and exchange directory; stops them after
@@ -278,7 +315,6 @@ def start_server(config, conn, tmp_path: Path):
     started: list[tuple[subprocess.Popen, Path]] = []
 
     def start(workers: int = 3, **extra_env: str) -> Sidecar:
-        port = free_port()
         db = config.db
         env = {
             **os.environ,
@@ -287,38 +323,14 @@ def start_server(config, conn, tmp_path: Path):
             "XC1C_DATA_DIR": str(config.data_dir),
             **extra_env,
         }
-        xc1c = Path(sys.executable).with_name("xc1c")
-        log = tmp_path / f"sidecar-{port}.log"  # a file: a pipe nobody reads would fill up
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        started.append((proc, log))
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    pytest.fail(f"gunicorn did not start: {log.read_text()}")
-                time.sleep(0.2)
-        return Sidecar(f"{base}/1c_exchange.php", proc)
+        log = tmp_path / f"sidecar-{len(started)}.log"
+        sidecar = launch(env, log, workers)
+        started.append((sidecar.proc, log))
+        return sidecar
 
     yield start
     for proc, log in started:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         assert PASSWORD not in log.read_text(), "the password must never reach the log"
 
 
@@ -345,3 +357,12 @@ def cli(config):
         return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def rig() -> Rig:
+    """The real X-Cart shop of ../shared/tools/xcart-rig; skipped with the reason without it."""
+    found = find_rig()
+    if isinstance(found, str):
+        pytest.skip(found)
+    return found

@@ -54,6 +54,8 @@ CHANGES = (
     "products_repriced", "attributes_created", "variants_created", "products_on_sale",
     "products_unpriced",
 )  # fmt: skip
+# Product counts an offers file makes (the products line is the catalog file's).
+OFFER_COUNTS = {"products_repriced", "products_unpriced", "products_on_sale"}
 # Database errors caused by one item's data: the batch is retried item by item to find it.
 ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
 
@@ -357,7 +359,7 @@ def summary(job: jobs.Job) -> list[str]:
             f" updated, {g('categories_unchanged', 0)} unchanged,"
             f" {g('categories_disabled', 0) + g('categories_deleted', 0)} removed"
         )
-    if any(k.startswith("products_") and k != "products_repriced" for k in c):
+    if any(k.startswith("products_") and k not in OFFER_COUNTS for k in c):
         lines.append(
             f"products: {g('products_created', 0)} created, {g('products_updated', 0)} updated,"
             f" {g('products_unchanged', 0)} unchanged,"

@@ -1,0 +1,140 @@
+"""The sidecar against a real X-Cart 5.4.1.23 shop (tests/xcart_rig.py): found with
+XC1C_XCART_ROOT alone, a 1C catalog with photos and the shop's own storefront orders exchanged
+over HTTP, and the result judged by X-Cart itself — its pages and its ORM. The shop is as its
+installer leaves it: ProductVariants, Wholesale and MultiCurrency off, selling in USD."""
+
+from __future__ import annotations
+
+import os
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import DATA, catalog_files, launch, stop
+from xcart_rig import Rig
+
+from sidecar.onec_client import OneCClient, http_transport
+
+PASSWORD = "rig-Пароль-1"
+SHIRT = "a0000000-0000-0000-0000-000000000001"
+
+
+@pytest.fixture
+def shop(rig: Rig, tmp_path: Path):
+    """The rig's shop with its three storefront orders, and the sidecar beside it, configured
+    by XC1C_XCART_ROOT alone; the shop is restored afterwards."""
+    rig.restore("orders.sql")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XC1C_")}
+    env |= {"XC1C_XCART_ROOT": str(rig.root), "XC1C_DATA_DIR": str(tmp_path / "var")}
+
+    def xc1c(*args: str) -> str:
+        import subprocess
+        import sys
+
+        done = subprocess.run(
+            [str(Path(sys.executable).with_name("xc1c")), *args], env=env,
+            capture_output=True, text=True,
+        )  # fmt: skip
+        return done.stdout + done.stderr
+
+    assert "applied migrations" in xc1c("db", "migrate")
+    xc1c("settings", "set", "password", PASSWORD)
+    sidecar = launch(env, tmp_path / "sidecar.log")
+    yield rig, sidecar.url, xc1c
+    stop(sidecar.proc)
+    assert PASSWORD not in (tmp_path / "sidecar.log").read_text()
+    rig.restore("orders.sql")
+
+
+def product_ids(rig: Rig) -> dict[str, int]:
+    import pymysql
+
+    conn = pymysql.connect(host="127.0.0.1", port=rig.db_port, user="root", database="xcart")
+    with conn.cursor() as cur:
+        cur.execute("SELECT ext_id, xc_id FROM xc_xc1c_id_map WHERE kind = 'product'")
+        out = dict(cur.fetchall())
+    conn.close()
+    return out
+
+
+def test_a_real_shop_gets_the_catalog_and_its_orders_go_to_1c_and_back(shop):
+    rig, url, xc1c = shop
+    client = OneCClient(http_transport(url), "1c", PASSWORD)
+    replies = client.send_catalog(catalog_files())
+    assert all(r.word == "success" for r in replies)
+    # the shop sells in USD, 1C priced in RUB: nothing goes on sale at $0.00
+    assert any("4 products" in line and "not for sale" in line for line in replies[-1].lines)
+    ids = product_ids(rig)
+    shirt = ids[SHIRT]
+    [state] = rig.php("product.php", shirt)
+    assert state["found"] and not state["purchasable"] and not state["enabled"]
+    doctor = xc1c("doctor")
+    assert "FAIL 4 1C products are not for sale" in doctor
+    assert "without XC\\ProductVariants (variants)" in doctor
+
+    xc1c("settings", "set", "currency_rates", "RUB = 0.011")
+    replies = client.send_catalog(catalog_files())
+    assert not any("not for sale" in line for line in replies[-1].lines)
+    states = {s["product_id"]: s for s in rig.php("product.php", *ids.values())}
+    assert states[shirt] == {
+        "product_id": shirt, "found": True, "name": "Рубашка мужская льняная", "price": 27.39,
+        "enabled": True, "purchasable": True, "images": 2, "categories": ["Мужская одежда"],
+        "clean_url": "rubashka-muzhskaya-lnyanaya",
+    }  # fmt: skip
+    assert all(s["enabled"] and s["price"] > 0 for s in states.values())
+    assert "ok   every 1C product has a price the shop can use" in xc1c("doctor")
+
+    # X-Cart's storefront shows them: the product page and its category's listing
+    (status, page), (cstatus, listing) = rig.pages(
+        f"/cart.php?target=product&product_id={shirt}",
+        f"/cart.php?target=category&category_id={_category_of(rig, shirt)}",
+    )
+    assert status == 200 and cstatus == 200
+    assert "Рубашка мужская льняная" in page and "$27.39" in page
+    assert re.search(r'src="[^"]*images/product/[^"]+"', page), "the photo is shown"
+    assert "Рубашка мужская льняная" in listing and "$27.39" in listing
+
+    # orders placed through the storefront (#6, #7, #8 of the shop's own goods) go to 1C whole
+    client.checkauth("sale")
+    client.init("sale")
+    status, body = client.transport("GET", {"type": "sale", "mode": "query"}, None,
+                                    {"Cookie": client.cookie})  # fmt: skip
+    assert status == 200
+    from lxml import etree
+
+    docs = {d.findtext("{*}Ид"): d for d in etree.fromstring(body).iter("{*}Документ")}
+    assert {"6", "7", "8"} <= set(docs)
+    seven = docs["7"]
+    lines = [(i.findtext("{*}Ид"), i.findtext("{*}Количество"))
+             for i in seven.findall("{*}Товары/{*}Товар")]  # fmt: skip
+    assert lines[:2] == [("xc-product-3", "3"), ("xc-product-12", "1")]
+    assert Decimal(seven.findtext("{*}Сумма")) == Decimal("74.63")
+    assert seven.findtext("{*}Валюта") == "USD"
+    assert client.call("sale", "success").word == "success"
+
+    # 1C sends #7 back paid and shipped, and #6 with two pairs instead of one
+    xc1c("settings", "set", "orders_accept_items", "Y")
+    back = (DATA / "orders" / "rig-from-1c.xml").read_bytes()
+    client.init("sale", version="2.10")
+    assert client.call("sale", "file", back, filename="from-1c.xml").word == "success"
+    reply = client.import_file("from-1c.xml", "sale")
+    assert "documents: 2, orders changed: 2, unchanged: 0, unknown: 0" in reply.lines
+    seven, six = rig.php("orders.php", 7, 6)
+    assert (seven["payment"], seven["shipping"]) == ("P", "S")
+    assert seven["details"]["xc1c_number"] == "УТ-000123"
+    assert six["items"] == [{"product_id": 1, "name": "Timberland 45th Anniversary", "amount": 2}]
+    assert "ORDER EDITED" in six["history"]
+
+
+def _category_of(rig: Rig, product_id: int) -> int | None:
+    import pymysql
+
+    conn = pymysql.connect(host="127.0.0.1", port=rig.db_port, user="root", database="xcart")
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT category_id FROM xc_category_products WHERE product_id = %s", (product_id,)
+        )
+        row = cur.fetchone()
+    conn.close()
+    return row[0] if row else None
