@@ -51,7 +51,7 @@ def restart_mariadb(down_seconds: float) -> None:
 def wait_for_position(shop: Shop, at_least: int) -> int:
     while True:
         with contextlib.suppress(Exception):
-            rows = shop.query("SELECT position FROM {p}xc1c_import_jobs")
+            rows = shop.query("SELECT position FROM {own}import_jobs")
             if rows and rows[0][0] >= at_least:
                 return rows[0][0]
         time.sleep(0.02)
@@ -141,12 +141,12 @@ def sale_case(database_url: str, workdir: Path, orders: int = 200) -> str:
         sent = len(re.findall("<Документ>", "\n".join(client.call("sale", "query").lines)))
         restart_mariadb(2)
         shop.conn = shop.connect()
-        marked_before = shop.query("SELECT COUNT(*) FROM {p}xc1c_order_exports")[0][0]
+        marked_before = shop.query("SELECT COUNT(*) FROM {own}order_exports")[0][0]
         failures = 0
         while client.call("sale", "success").word != "success":
             failures += 1
             time.sleep(0.5)
-        marked = shop.query("SELECT COUNT(*) FROM {p}xc1c_order_exports")[0][0]
+        marked = shop.query("SELECT COUNT(*) FROM {own}order_exports")[0][0]
         ok = sent == orders and marked_before == 0 and marked == orders
         after = "ok" if ok else f"sent {sent}, marked {marked_before} then {marked}"
         return (

@@ -18,6 +18,7 @@ import pymysql
 from sidecar.config import parse_database_url
 from sidecar.db import connect, quote_identifier
 from sidecar.settings import write_setting
+from sidecar.state import own_prefix
 from sidecar.state.migrations import migrate
 from sidecar.xcart.install import create_xcart_schema
 
@@ -109,11 +110,12 @@ class Shop:
         return [self.proc.pid, *children(self.proc.pid)]
 
     def query(self, sql: str, *args: object) -> list[tuple]:
-        """SQL with `{p}` for the table prefix, on a fresh view of what others committed."""
+        """SQL with `{p}` for X-Cart's table prefix and `{own}` for the sidecar's own tables, on a
+        fresh view of what others committed."""
         assert self.conn is not None
         self.conn.commit()
         with self.conn.cursor() as cur:
-            cur.execute(sql.replace("{p}", PREFIX), args)
+            cur.execute(sql.replace("{own}", own_prefix(PREFIX)).replace("{p}", PREFIX), args)
             return list(cur.fetchall())
 
     def __exit__(self, *exc: object) -> None:

@@ -123,6 +123,14 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     prefix = env.get("XC1C_TABLE_PREFIX", prefix)
     if not prefix.replace("_", "").isalnum() and prefix != "":
         raise ConfigError(f"table prefix {prefix!r} must be letters, digits and underscores")
+    from .state import own_prefix  # (state needs db, which needs this module)
+
+    if own_prefix(prefix).startswith(prefix):
+        raise ConfigError(
+            f"table prefix {prefix!r}: the sidecar's own tables ({own_prefix(prefix)}…) would start"
+            " with it, and every X-Cart redeploy drops the tables with its prefix that X-Cart does"
+            " not declare; use a shop whose prefix is not empty nor the start of 'xc1c_'"
+        )
     return Config(
         db=db,
         table_prefix=prefix,

@@ -245,16 +245,7 @@ SETTINGS: tuple[Setting, ...] = (
         "update: меняется только то, что есть в файлах. overwrite: полная выгрузка из 1С также "
         "отключает (или удаляет, см. ниже) товары и группы из 1С, которых в ней больше нет.",
         choices=("update", "overwrite"),
-        choice_labels=(
-            (
-                "Update: only what the files contain changes",
-                "Обновление: меняется только присланное",
-            ),
-            (
-                "Overwrite: a full export also removes what it lacks",
-                "Замена: полная выгрузка убирает то, чего в ней нет",
-            ),
-        ),
+        choice_labels=(("Update", "Обновление"), ("Full overwrite", "Полная замена")),
     ),
     Setting(
         "missing_action",
@@ -703,6 +694,7 @@ GROUPS = {
 # X-Cart module classes are `XLite\Module\<Author>\<Name>\…` in 5.4, `<Author>\<Name>\…` in 5.5.
 MODULE_NAMESPACE = {"5.4": "XLite\\Module\\Xc1c\\Exchange", "5.5": "Xc1c\\Exchange"}
 STATUS_ROW = "exchange_status"
+SECRET_WIDGET = "XLite\\View\\FormField\\Input\\PasswordWithValue"
 
 
 @dataclass(frozen=True)
@@ -728,7 +720,9 @@ def _widget(setting: Setting) -> str:
         return "{ns}\\View\\FormField\\Select\\" + camel
     return {
         "flag": "checkbox",
-        "password": "XLite\\View\\FormField\\Input\\Password",
+        # keeps the stored value when the page is saved without retyping it (X-Cart's own
+        # secrets use it); plain Input\\Password renders empty and saves ''
+        "password": SECRET_WIDGET,
         "int": "XLite\\View\\FormField\\Input\\Text\\Integer",
         "list": "textarea",
     }.get(setting.kind, "text")

@@ -11,9 +11,9 @@ import pymysql
 
 from . import __version__
 from .catalog.dry_run import Changes
-from .db import quote_identifier, transaction
+from .db import transaction
 from .settings import SETTINGS, shown
-from .state import history, unpriced
+from .state import history, own_table, unpriced
 from .state.history import Exchange
 from .xcart.schema import Schema
 
@@ -121,7 +121,7 @@ def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
     with transaction(conn) as cur:
         cur.execute(
             f"SELECT holder, description, acquired_at, heartbeat_at"
-            f" FROM {quote_identifier(prefix + 'xc1c_leases')} WHERE holder <> ''"
+            f" FROM {own_table(prefix, 'leases')} WHERE holder <> ''"
         )
         held = cur.fetchone()
         waiting = unpriced.summary(cur, prefix)
@@ -158,7 +158,7 @@ def module_set(schema: Schema) -> list[dict[str, Any]]:
 
 def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
     """Prometheus text format, over the exchanges the history remembers."""
-    table = quote_identifier(prefix + "xc1c_exchanges")
+    table = own_table(prefix, "exchanges")
     out = [
         "# HELP xc1c_up The sidecar answers and reaches its database.",
         "# TYPE xc1c_up gauge",

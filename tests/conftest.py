@@ -23,7 +23,7 @@ from sidecar.config import Config, DatabaseParams, parse_database_url
 from sidecar.db import connect, quote_identifier
 from sidecar.onec_client import OneCClient, files_from_paths
 from sidecar.settings import MODULE_CATEGORY, write_setting
-from sidecar.state import idmap
+from sidecar.state import idmap, own_prefix
 from sidecar.state.migrations import migrate
 from sidecar.xcart.install import create_xcart_schema
 from sidecar.xcart.schema import Schema
@@ -147,10 +147,10 @@ def reset(conn: pymysql.Connection, prefix: str) -> None:
         cur.execute("SHOW TABLES")
         present = {r[0] for r in cur.fetchall()}
         # The sidecar's own tables, all but the migrations record.
-        own = sorted(t[len(prefix) :] for t in present if t.startswith(prefix + "xc1c_"))
-        for table in [*WRITTEN, *OPTIONAL, *(t for t in own if t != "xc1c_schema")]:
-            if prefix + table in present:
-                cur.execute(f"DELETE FROM {quote_identifier(prefix + table)}")
+        own = sorted(t for t in present if t.startswith(own_prefix(prefix)))
+        for table in [*(prefix + t for t in [*WRITTEN, *OPTIONAL]), *own]:
+            if table in present and table != own_prefix(prefix) + "schema":
+                cur.execute(f"DELETE FROM {quote_identifier(table)}")
         t = lambda name: quote_identifier(prefix + name)  # noqa: E731
         cur.execute(f"DELETE FROM {t('categories')} WHERE category_id <> 1")
         cur.execute(f"DELETE FROM {t('category_translations')} WHERE id <> 1")
@@ -222,10 +222,11 @@ def set_setting(conn: pymysql.Connection, name: str, value: str) -> None:
 
 
 def query(conn: pymysql.Connection, sql: str, *args) -> list[tuple]:
-    """Run SQL with `{p}` standing for the table prefix; returns all rows."""
+    """Run SQL with `{p}` standing for X-Cart's table prefix and `{own}` for what the sidecar's
+    own tables start with; returns all rows."""
     conn.commit()  # see what other connections committed
     with conn.cursor() as cur:
-        cur.execute(sql.replace("{p}", PREFIX), args)
+        cur.execute(sql.replace("{own}", own_prefix(PREFIX)).replace("{p}", PREFIX), args)
         return list(cur.fetchall())
 
 

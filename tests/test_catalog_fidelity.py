@@ -543,7 +543,7 @@ def test_overwrite_with_delete_removes_rows_and_files(onec, conn, images_dir):
 
     onec.send_catalog(edit(catalog_files(), "import.xml", drop_dress))
     assert query(conn, "SELECT COUNT(*) FROM {p}products WHERE product_id = %s", dress) == [(0,)]
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE xc_id = %s AND kind = 'product'",
+    assert query(conn, "SELECT COUNT(*) FROM {own}id_map WHERE xc_id = %s AND kind = 'product'",
                  dress) == [(0,)]  # fmt: skip
     assert not (images_dir / "product" / dress_photo).exists()
     assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(3,)]
@@ -562,7 +562,7 @@ def test_deleted_in_1c_with_delete_action_and_group_removal(onec, conn):
     onec.send_catalog(edit(catalog_files(), "import.xml", mark))
     assert query(conn, "SELECT COUNT(*) FROM {p}products WHERE product_id = %s", boots) == [(0,)]
     women = "g0000000-0000-0000-0000-000000000012"
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE ext_id = %s", women) == [(0,)]
+    assert query(conn, "SELECT COUNT(*) FROM {own}id_map WHERE ext_id = %s", women) == [(0,)]
     # its child group moved up instead of being orphaned; the tree stays valid
     dresses = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000121")
     clothes = xc_id(conn, "category", "g0000000-0000-0000-0000-000000000001")

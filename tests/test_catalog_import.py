@@ -285,7 +285,7 @@ def test_a_step_that_dies_mid_import_resumes_without_duplicates(onec, conn, monk
     assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(30,)], "batch 4 rolled back"
     assert onec.import_file("import.xml").word == "success"
     assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(95,)]
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'product'") == [(95,)]
+    assert query(conn, "SELECT COUNT(*) FROM {own}id_map WHERE kind = 'product'") == [(95,)]
     assert query(conn, "SELECT COUNT(*) FROM {p}product_translations") == [(190,)]
 
 

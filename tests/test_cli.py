@@ -65,7 +65,7 @@ def test_create_schema_migrate_and_settings(fresh_db):
     every = [version for version, _ in MIGRATIONS]
     assert run(env, "db", "migrate").output.strip() == f"applied migrations {every}"
     assert run(env, "db", "migrate").output.strip() == "up to date"
-    assert "shop_xc1c_sessions" in tables(cfg)
+    assert "xc1c_shop_sessions" in tables(cfg)
 
     shown = run(env, "settings", "show").output
     assert "login = 1c" in shown and "password = (empty)" in shown
@@ -87,7 +87,7 @@ def test_create_schema_migrate_and_settings(fresh_db):
     conn.close()
     assert (
         "password",
-        "XLite\\View\\FormField\\Input\\Password",
+        "XLite\\View\\FormField\\Input\\PasswordWithValue",
         "hunter2",
         "ru",
         "Пароль для 1С",
@@ -186,3 +186,38 @@ def test_doctor_tells_the_module_set_and_the_goods_not_for_sale(onec, config, co
         " price in RUB, no rate to USD (currency_rates) (4, e.g. product_id" in out
     )
     assert result.exit_code != 0
+
+
+def test_migrate_moves_the_tables_of_earlier_versions_out_of_x_carts_prefix(fresh_db):
+    """Before 0.2 the sidecar's tables were `{prefix}xc1c_*`, which X-Cart's redeploy drops."""
+    cfg, env = fresh_db
+    run(env, "db", "create-xcart-schema")
+    run(env, "db", "migrate")
+    conn = connect(cfg.db)
+    with conn.cursor() as cur:
+        cur.execute("SHOW TABLES LIKE 'xc1c\\_shop\\_%'")
+        own = [r[0] for r in cur.fetchall()]
+        assert "xc1c_shop_id_map" in own and "xc1c_shop_schema" in own
+        cur.execute(
+            "RENAME TABLE " + ", ".join(f"{t} TO shop_xc1c_{t[len('xc1c_shop_') :]}" for t in own)
+        )
+        cur.execute(
+            "INSERT INTO shop_xc1c_id_map (kind, ext_id, xc_id, updated_at) VALUES ('product', 'a', 7, 0)"
+        )
+    conn.commit()
+    assert run(env, "db", "migrate").output.strip() == "up to date"
+    with conn.cursor() as cur:
+        cur.execute("SHOW TABLES LIKE 'shop\\_xc1c\\_%'")
+        assert cur.fetchall() == ()
+        cur.execute("SELECT ext_id, xc_id FROM xc1c_shop_id_map")
+        assert cur.fetchall() == (("a", 7),)
+    conn.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "xc", "xc1c_"])
+def test_a_prefix_the_own_tables_would_fall_under_is_refused(prefix):
+    from sidecar.config import load_config
+    from sidecar.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="redeploy drops"):
+        load_config({"XC1C_DATABASE_URL": "mysql://root@127.0.0.1/x", "XC1C_TABLE_PREFIX": prefix})

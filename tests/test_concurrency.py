@@ -46,7 +46,7 @@ def test_a_holder_silent_too_long_is_taken_over(app, conn):
     begin(first)
     with conn.cursor() as cur:
         cur.execute(
-            "UPDATE xc_xc1c_leases SET heartbeat_at = heartbeat_at - %s",
+            "UPDATE xc1c_xc_leases SET heartbeat_at = heartbeat_at - %s",
             (lease.STALE_SECONDS + 1,),
         )
     conn.commit()
@@ -95,7 +95,7 @@ def test_two_instances_serve_one_exchange_call_by_call(start_server, conn):
     sent = "\n".join(sale.call("sale", "query").lines)
     assert len(re.findall("<Документ>", sent)) == 5
     assert sale.call("sale", "success").word == replies.SUCCESS
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_order_exports") == [(5,)]
+    assert query(conn, "SELECT COUNT(*) FROM {own}order_exports") == [(5,)]
 
 
 def test_the_catalog_lease_holds_across_instances(start_server, conn):

@@ -54,7 +54,7 @@ def import_in_background(client: OneCClient) -> threading.Thread:
 def wait_for_position(conn, at_least: int) -> int:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        rows = query(conn, "SELECT position, status FROM {p}xc1c_import_jobs")
+        rows = query(conn, "SELECT position, status FROM {own}import_jobs")
         if rows and rows[0][0] >= at_least:
             assert rows[0][1] == "running", "the import ended before it could be interrupted"
             return rows[0][0]
@@ -72,9 +72,7 @@ def assert_catalog_whole(conn, files) -> None:
     pictures = len(re.findall("<Картинка>", xml))
     assert query(conn, "SELECT COUNT(*) FROM {p}products") == [(PRODUCTS,)]
     assert query(conn, "SELECT COUNT(DISTINCT sku) FROM {p}products") == [(PRODUCTS,)]
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'product'") == [
-        (PRODUCTS,)
-    ]
+    assert query(conn, "SELECT COUNT(*) FROM {own}id_map WHERE kind = 'product'") == [(PRODUCTS,)]
     assert query(conn, "SELECT COUNT(*) FROM {p}categories") == [(1 + 20 + 200,)]
     assert_nested_set_valid(conn)
     assert query(
@@ -102,7 +100,7 @@ def test_a_worker_killed_mid_import_resumes_without_duplicates(
         os.kill(worker, signal.SIGKILL)
     thread.join(30)
     finish(client, catalog)  # gunicorn starts a new worker; the same session goes on
-    resumed_from = query(conn, "SELECT position FROM {p}xc1c_import_jobs ORDER BY id")[0][0]
+    resumed_from = query(conn, "SELECT position FROM {own}import_jobs ORDER BY id")[0][0]
     assert resumed_from > position
     assert_catalog_whole(conn, catalog)
     files = [p for p in (images_dir / "product").iterdir()]
@@ -137,7 +135,7 @@ def test_orders_sent_to_a_dying_worker_are_sent_again(start_server, conn):
     assert first.status == 200 and len(re.findall("<Документ>", "\n".join(first.lines))) == 30
     for worker in sidecar.workers():
         os.kill(worker, signal.SIGKILL)
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_order_exports") == [(0,)]
+    assert query(conn, "SELECT COUNT(*) FROM {own}order_exports") == [(0,)]
     again = OneCClient(http_transport(sidecar.url), "1c", PASSWORD)
     for _ in range(100):  # until gunicorn has a new worker
         try:
@@ -149,6 +147,6 @@ def test_orders_sent_to_a_dying_worker_are_sent_again(start_server, conn):
     second = again.call("sale", "query")
     assert len(re.findall("<Документ>", "\n".join(second.lines))) == 30
     assert again.call("sale", "success").word == "success"
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_order_exports") == [(30,)]
+    assert query(conn, "SELECT COUNT(*) FROM {own}order_exports") == [(30,)]
     third = again.call("sale", "query")
     assert "<Документ>" not in "\n".join(third.lines)

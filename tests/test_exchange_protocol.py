@@ -65,7 +65,7 @@ def test_forged_or_expired_session_is_refused(http, onec, conn):
     assert lines(resp)[0] == replies.FAILURE
     onec.checkauth()
     with conn.cursor() as cur:
-        cur.execute("UPDATE xc_xc1c_sessions SET expires_at = 1")
+        cur.execute("UPDATE xc1c_xc_sessions SET expires_at = 1")
     conn.commit()
     with pytest.raises(OneCClientError, match="expired"):
         onec.init()

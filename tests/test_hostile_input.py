@@ -137,7 +137,7 @@ def test_a_fault_inside_a_file_stops_at_the_last_whole_batch(onec, conn, big_cat
     # disabled only while waiting for the offers file's prices, never removed
     assert query(
         conn,
-        "SELECT COUNT(*) FROM {p}products p LEFT JOIN {p}xc1c_unpriced u USING (product_id)"
+        "SELECT COUNT(*) FROM {p}products p LEFT JOIN {own}unpriced u USING (product_id)"
         " WHERE p.enabled = 0 AND u.product_id IS NULL",
     ) == [(0,)]
 

@@ -58,7 +58,7 @@ def test_every_setting_is_declared_with_both_languages_and_its_default(version):
         "Order statuses",
         "History and status page",
     ]
-    assert rows["password"]["type"] == "XLite\\View\\FormField\\Input\\Password"
+    assert rows["password"]["type"] == "XLite\\View\\FormField\\Input\\PasswordWithValue"
     assert rows["zip"]["type"] == "checkbox"
     namespace = "XLite\\Module\\Xc1c\\Exchange" if version == "5.4" else "Xc1c\\Exchange"
     assert rows["catalog_mode"]["type"] == f"{namespace}\\View\\FormField\\Select\\CatalogMode"
@@ -120,3 +120,36 @@ def test_a_row_the_sidecar_creates_matches_the_modules(conn):
         declared["step_seconds"]["orderby"],
     )
     assert params == 'a:2:{s:3:"min";i:0;s:3:"max";i:240;}'
+
+
+def test_drop_down_texts_fit_x_carts_select():
+    """X-Cart's settings page cuts a select's option text past about 25 characters; the long
+    explanation belongs in the help text."""
+    long = [(s.name, text) for s in SETTINGS for pair in s.choice_labels for text in pair
+            if len(text) > 24]  # fmt: skip
+    assert long == []
+
+
+def test_every_secret_keeps_its_value_when_the_page_is_saved():
+    for version, path in INSTALL.items():
+        rows = yaml.safe_load(path.read_text(encoding="utf-8"))["XLite\\Model\\Config"]
+        secrets = {r["name"]: r["type"] for r in rows if "Password" in r["type"]}
+        assert secrets == dict.fromkeys(
+            ["password", "status_token"], "XLite\\View\\FormField\\Input\\PasswordWithValue"
+        ), version
+
+
+def test_an_upgraded_shop_gets_this_versions_settings_rows():
+    """X-Cart loads install.yaml only on the first enable: the upgrade hook of this version
+    (5.4: hooks/upgrade/<line>/<minor>, 5.5: a lifetime hook tagged with this version) loads
+    it again, keeping the saved values."""
+    from sidecar import __version__
+
+    minor = __version__.replace(".", "")
+    hook = STUB / f"5.4/classes/XLite/Module/Xc1c/Exchange/hooks/upgrade/5.4/{int(minor)}"
+    assert "loadFixtures" in (hook / "post_rebuild.php").read_text()
+    main = yaml.safe_load((INSTALL["5.4"].parent / "main.yaml").read_text())
+    assert main["version"] == f"5.4.{minor}.0"
+    services = yaml.safe_load((STUB / "5.5/modules/Xc1c/Exchange/config/services.yaml").read_text())
+    [tag] = services["services"]["Xc1c\\Exchange\\LifetimeHook\\Hook"]["tags"]
+    assert tag["type"] == "upgrade" and tag["version"] == f"5.5.{minor}.0"

@@ -119,7 +119,7 @@ def test_real_export_through_the_exchange(directory: Path, onec, conn):
     replies = onec.send_catalog([(p.name, p.read_bytes()) for p in files])
     assert all(r.word == "success" for r in replies)
 
-    assert query(conn, "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'category'") == [
+    assert query(conn, "SELECT COUNT(*) FROM {own}id_map WHERE kind = 'category'") == [
         (len(want["groups"]),)
     ]
     assert query(conn, "SELECT COUNT(*) FROM {p}categories") == [(len(want["groups"]) + 1,)]
@@ -135,10 +135,10 @@ def test_real_export_through_the_exchange(directory: Path, onec, conn):
         for o in want["offers"]
         if child_text(o, "Ид") in known or child_text(o, "Ид").split("#")[0] in known
     ]
-    assert query(conn, "SELECT COUNT(DISTINCT ext_id) FROM {p}xc1c_offers") == [
+    assert query(conn, "SELECT COUNT(DISTINCT ext_id) FROM {own}offers") == [
         (len({child_text(o, "Ид") for o in owned}),)
     ]
-    ids = dict(query(conn, "SELECT ext_id, xc_id FROM {p}xc1c_id_map WHERE kind = 'product'"))
+    ids = dict(query(conn, "SELECT ext_id, xc_id FROM {own}id_map WHERE kind = 'product'"))
     for o in owned:
         oid, qty = child_text(o, "Ид"), child_text(o, "Количество")
         if oid not in ids:
@@ -167,13 +167,13 @@ def test_real_export_through_the_exchange(directory: Path, onec, conn):
     else:  # each product with characteristics got them as options to pick
         assert query(
             conn,
-            "SELECT COUNT(DISTINCT SUBSTRING_INDEX(ext_id, '|', 1)) FROM {p}xc1c_id_map"
+            "SELECT COUNT(DISTINCT SUBSTRING_INDEX(ext_id, '|', 1)) FROM {own}id_map"
             " WHERE kind = 'variant_value'",
         ) == [(len({v.split("#")[0] for v in variants}),)]
     # properties became attributes (manufacturer properties feed the one Manufacturer attribute)
     assert query(
         conn,
-        "SELECT COUNT(*) FROM {p}xc1c_id_map WHERE kind = 'attribute' AND ext_id NOT IN ('#manufacturer', '#barcode')",
+        "SELECT COUNT(*) FROM {own}id_map WHERE kind = 'attribute' AND ext_id NOT IN ('#manufacturer', '#barcode')",
     ) == [(len(want["attributes"]),)]
     # spot check: every product is named as in the file, in every shop language
     for ext, xc in ids.items():

@@ -34,7 +34,7 @@ def on_sale(conn, ext: str) -> tuple[int, Decimal]:
 
 
 def waiting(conn) -> dict[int, str]:
-    return dict(query(conn, "SELECT product_id, reason FROM {p}xc1c_unpriced"))
+    return dict(query(conn, "SELECT product_id, reason FROM {own}unpriced"))
 
 
 def shop_currency(conn, currency_id: int) -> None:

@@ -52,7 +52,7 @@ def product_ids(rig: Rig) -> dict[str, int]:
 
     conn = pymysql.connect(host="127.0.0.1", port=rig.db_port, user="root", database="xcart")
     with conn.cursor() as cur:
-        cur.execute("SELECT ext_id, xc_id FROM xc_xc1c_id_map WHERE kind = 'product'")
+        cur.execute("SELECT ext_id, xc_id FROM xc1c_xc_id_map WHERE kind = 'product'")
         out = dict(cur.fetchall())
     conn.close()
     return out

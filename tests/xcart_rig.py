@@ -5,18 +5,30 @@ wrote, its ORM reads it back. Found at $XC1C_XCART_RIG, else where build.sh puts
 
 from __future__ import annotations
 
+import contextlib
+import html
+import http.cookiejar
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pymysql
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = HERE / "rig"
+TOOLS = HERE.parent.parent / "shared" / "tools" / "xcart-rig"
+MODULE = HERE.parent / "xcart_module_stub" / "5.4" / "classes" / "XLite" / "Module" / "Xc1c"
+ADMIN = ("admin@example.com", "admin123")
 BUILD = "../shared/tools/xcart-rig/build.sh --source <a copy of DanilShayakhmetov/X-CART-TEST>"
 
 
@@ -77,6 +89,82 @@ class Rig:
             out.append((status, path.read_text(encoding="utf-8", errors="replace")))
         return out
 
+    def _rebuild(self, payload: dict) -> dict:
+        """One request of the service tool's rebuild (rebuild.php --request=…), as the rig's
+        own installer sends it."""
+        out = self._xc("cli", str(TOOLS / "xc_rebuild.php"), json.dumps(payload))
+        answer = json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
+        assert not answer.get("errors"), answer
+        return answer
+
+    def set_module(self, enabled: bool) -> None:
+        """The xc1c module enabled or disabled (its files stay) the way the service tool does it
+        on a live shop: module registry, rebuild start with the new list, the fixtures of the
+        module it enables (its install.yaml), the rebuild steps, step 13."""
+        target = self.root / "classes" / "XLite" / "Module" / "Xc1c"
+        if not target.exists():
+            shutil.copytree(MODULE, target)
+        modules = json.loads((self.base / "modules.json").read_text())
+        modules["Xc1c"] = {"Exchange": int(enabled)}
+        self._apply_modules(modules, ["classes/XLite/Module/Xc1c/Exchange/install.yaml"]
+                            if enabled else [])  # fmt: skip
+
+    def remove_module(self) -> None:
+        """Back to the rig's own module set, without the module's files."""
+        shutil.rmtree(self.root / "classes" / "XLite" / "Module" / "Xc1c", ignore_errors=True)
+        self._apply_modules(json.loads((self.base / "modules.json").read_text()), [])
+
+    def _apply_modules(self, modules: dict, fixtures: list[str]) -> None:
+        listing = self.base / "out" / "xc1c-modules.json"
+        listing.write_text(json.dumps(modules))
+        self._xc("cli", str(TOOLS / "xc_prep.php"), str(listing), "modules")
+        self._rebuild({"modules_list": {a: {n: bool(e) for n, e in m.items()}
+                                        for a, m in modules.items()}})  # fmt: skip
+        self._xc("cli", str(SCRIPTS / "fixtures.php"), *fixtures)
+        # the steps, then the hooks of the xc1c module alone (it has none to install)
+        hooks = self.base / "out" / "xc1c-hooks.json"
+        hooks.write_text(json.dumps({"Xc1c": modules.get("Xc1c", {})}))
+        done = subprocess.run(
+            [self.node, str(TOOLS / "install.mjs"), "--from=step_first"], cwd=self.base,
+            capture_output=True, text=True, timeout=900,
+            env={**os.environ, "XC_BASE": str(self.base), "XC_ROOT": str(self.root),
+                 "XC_MODULES": str(hooks)},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+    def upgrade_hook(self, path: Path) -> None:
+        """Run a module's upgrade hook as the service tool runs hooks."""
+        self._rebuild({"file": str(path)})
+
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[str]:
+        """X-Cart over HTTP (`xc.mjs serve`, several PHP instances) at its own address."""
+        env = _env_file(self.base)
+        url = env["XC_URL"]
+        log = (self.base / "out" / "serve.log").open("wb")
+        proc = subprocess.Popen(
+            [self.node, "xc.mjs", "serve"], cwd=self.base, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, env={**os.environ, "XC_BASE": str(self.base),
+                                           "XC_ROOT": str(self.root)},
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/cart.php", timeout=60) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        raise
+                    time.sleep(1)
+            assert proc.poll() is None, f"xc.mjs serve exited (another one on {url}?)"
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+            log.close()
+
     def php(self, script: str, *args: object) -> list[dict]:
         """Run one of tests/rig/*.php inside X-Cart; each printed line is a JSON object."""
         text = self._xc("cli", str(SCRIPTS / script), *map(str, args))
@@ -99,3 +187,94 @@ def find_rig() -> Rig | str:
         if subprocess.run(["bash", str(start)], capture_output=True).returncode != 0:
             return f"the X-Cart rig's MariaDB (port {rig.db_port}) does not start: {start}"
     return rig
+
+
+class _Forms(HTMLParser):
+    """The controls of every <form> as a browser submits them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[list[list[str]]] = []
+        self._form: list[list[str]] | None = None
+        self._select: dict | None = None
+        self._textarea: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self._form = []
+            self.forms.append(self._form)
+        elif self._form is None or "disabled" in a or (not a.get("name") and tag != "option"):
+            return
+        elif tag == "input":
+            kind = (a.get("type") or "text").lower()
+            if kind in ("submit", "button", "image", "reset", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            self._form.append([a["name"], a.get("value", "on" if kind == "checkbox" else "")])
+        elif tag == "select":
+            self._select = {"name": a["name"], "first": None, "selected": None}
+        elif tag == "option" and self._select is not None:
+            if self._select["first"] is None:
+                self._select["first"] = a.get("value", "")
+            if "selected" in a:
+                self._select["selected"] = a.get("value", "")
+        elif tag == "textarea":
+            self._textarea = [a["name"], ""]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select" and self._select is not None and self._form is not None:
+            chosen = self._select["selected"]
+            self._form.append([self._select["name"],
+                               self._select["first"] if chosen is None else chosen])  # fmt: skip
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None and self._form is not None:
+            self._form.append(self._textarea)
+            self._textarea = None
+        elif tag == "form":
+            self._form = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+
+class Admin:
+    """A browser in X-Cart's admin: logs in, opens pages, saves forms as they were rendered."""
+
+    def __init__(self, url: str, login: str = ADMIN[0], password: str = ADMIN[1]):
+        self.url = url
+        self._open = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        ).open
+        page = self.get("/admin.php?target=login")
+        self.post([("target", "login"), ("action", "login"), ("login", login),
+                   ("password", password), ("xcart_form_id", _form_id(page))])  # fmt: skip
+
+    def get(self, path: str) -> str:
+        with self._open(self.url + path, timeout=600) as r:
+            return r.read().decode("utf-8")
+
+    def post(self, fields: list) -> tuple[str, list[str]]:
+        """Posts to admin.php; returns the page and X-Cart's top messages."""
+        body = urllib.parse.urlencode([tuple(f) for f in fields]).encode()
+        with self._open(
+            urllib.request.Request(self.url + "/admin.php", data=body), timeout=600
+        ) as r:
+            page = r.read().decode("utf-8")
+        found = re.findall(r'<li class="(?:error|info|warning)[^"]*"[^>]*>(.*?)</li>', page, re.S)
+        return page, [html.unescape(re.sub(r"<[^>]+>", "", m)).strip() for m in found]
+
+    def save_form(self, path: str, having: str, changes: dict[str, str]) -> list[str]:
+        """Open a page and submit its form that has the field `having`, with `changes` typed in
+        and everything else as the page rendered it; returns X-Cart's messages."""
+        parser = _Forms()
+        parser.feed(self.get(path))
+        form = next(f for f in parser.forms if any(name == having for name, _ in f))
+        return self.post([[name, changes.get(name, value)] for name, value in form])[1]
+
+
+def _form_id(page: str) -> str:
+    tag = re.search(r'<input[^>]*name="xcart_form_id"[^>]*>', page).group(0)
+    return re.search(r'value="([^"]+)"', tag).group(1)

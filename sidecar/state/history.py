@@ -17,7 +17,8 @@ from typing import Any
 
 import pymysql
 
-from ..db import placeholders, quote_identifier, transaction
+from ..db import placeholders, transaction
+from . import own_table
 
 RUNNING, SUCCESS, FAILED = "running", "success", "failed"
 # File statuses beside success/failed: read in a dry run; sent by the sidecar to 1C (also the
@@ -68,7 +69,7 @@ class Exchange:
 
 
 def _t(prefix: str, name: str) -> str:
-    return quote_identifier(f"{prefix}xc1c_{name}")
+    return own_table(prefix, name)
 
 
 _COLUMNS = (

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 import pymysql
 
 from ..db import placeholders, quote_identifier, update_from_rows
+from . import own_table
 
 # kind -> (X-Cart table, its primary key)
 TARGETS = {
@@ -29,7 +30,7 @@ def now_us() -> int:
 
 
 def _table(prefix: str) -> str:
-    return quote_identifier(prefix + "xc1c_id_map")
+    return own_table(prefix, "id_map")
 
 
 def lookup(

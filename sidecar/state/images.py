@@ -7,11 +7,12 @@ from collections.abc import Iterable, Sequence
 
 import pymysql
 
-from ..db import placeholders, quote_identifier
+from ..db import placeholders
+from . import own_table
 
 
 def _table(prefix: str) -> str:
-    return quote_identifier(prefix + "xc1c_images")
+    return own_table(prefix, "images")
 
 
 def current(

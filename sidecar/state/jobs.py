@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pymysql
 
-from ..db import quote_identifier
+from . import own_table
 
 RUNNING, DONE, FAILED = "running", "done", "failed"
 
@@ -27,7 +27,7 @@ class Job:
 
 
 def _table(prefix: str) -> str:
-    return quote_identifier(f"{prefix}xc1c_import_jobs")
+    return own_table(prefix, "import_jobs")
 
 
 def get_or_create(conn: pymysql.Connection, prefix: str, session_id: int, filename: str) -> Job:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import pymysql
 
-from ..db import quote_identifier, transaction
+from ..db import transaction
+from . import own_table
 
 STALE_SECONDS = 300
 CATALOG = "catalog"
@@ -28,7 +29,7 @@ class Holder:
 
 
 def _table(prefix: str) -> str:
-    return quote_identifier(f"{prefix}xc1c_leases")
+    return own_table(prefix, "leases")
 
 
 def acquire(

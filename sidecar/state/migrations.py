@@ -1,18 +1,20 @@
 """Creates and upgrades the sidecar's own tables. Never touches an X-Cart table, so it is safe
-to run on a live shop at any time; each step runs once (recorded in xc1c_schema)."""
+to run on a live shop at any time; each step runs once (recorded in `xc1c_{prefix}schema`)."""
 
 from __future__ import annotations
 
 import pymysql
 
 from ..db import quote_identifier
+from . import own_prefix, own_table
 
-# (version, statements); `{p}` is the table prefix. Append new versions, never edit old ones.
+# (version, statements); `{own}` is what the sidecar's own tables start with (state.own_prefix).
+# Append new versions, never edit old ones.
 MIGRATIONS: list[tuple[int, list[str]]] = [
     (
         1,
         [
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_sessions (
+            """CREATE TABLE IF NOT EXISTS {own}sessions (
                 id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
                 token_hash CHAR(64) NOT NULL,
                 login VARCHAR(255) NOT NULL,
@@ -24,7 +26,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 UNIQUE KEY token_hash (token_hash),
                 KEY expires_at (expires_at)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_import_jobs (
+            """CREATE TABLE IF NOT EXISTS {own}import_jobs (
                 id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
                 session_id BIGINT UNSIGNED NOT NULL,
                 filename VARCHAR(255) NOT NULL,
@@ -37,7 +39,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 started_us BIGINT UNSIGNED NOT NULL DEFAULT 0,
                 UNIQUE KEY session_file (session_id, filename)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_id_map (
+            """CREATE TABLE IF NOT EXISTS {own}id_map (
                 kind VARCHAR(32) NOT NULL,
                 ext_id VARCHAR(191) NOT NULL,
                 xc_id INT UNSIGNED NOT NULL,
@@ -46,7 +48,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 PRIMARY KEY (kind, ext_id),
                 KEY xc (kind, xc_id)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_offers (
+            """CREATE TABLE IF NOT EXISTS {own}offers (
                 ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
                 product_ext_id VARCHAR(191) NOT NULL,
                 product_id INT UNSIGNED NOT NULL,
@@ -57,7 +59,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 updated_at INT UNSIGNED NOT NULL,
                 KEY product (product_id)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_price_types (
+            """CREATE TABLE IF NOT EXISTS {own}price_types (
                 ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
                 name VARCHAR(255) NOT NULL,
                 currency VARCHAR(16) NOT NULL DEFAULT '',
@@ -71,21 +73,21 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         [
             # When 1C last sent an item: a full export disables what it did not send.
             # (microseconds: two exchanges can fall within one second)
-            "ALTER TABLE {p}xc1c_id_map ADD COLUMN seen_at BIGINT UNSIGNED NOT NULL DEFAULT 0,"
+            "ALTER TABLE {own}id_map ADD COLUMN seen_at BIGINT UNSIGNED NOT NULL DEFAULT 0,"
             " ADD KEY seen (kind, seen_at)",
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_properties (
+            """CREATE TABLE IF NOT EXISTS {own}properties (
                 ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
                 name VARCHAR(255) NOT NULL,
                 value_type VARCHAR(64) NOT NULL DEFAULT '',
                 seen_at INT UNSIGNED NOT NULL
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_warehouses (
+            """CREATE TABLE IF NOT EXISTS {own}warehouses (
                 ext_id VARCHAR(191) NOT NULL PRIMARY KEY,
                 name VARCHAR(255) NOT NULL,
                 seen_at INT UNSIGNED NOT NULL
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
             # The product photos that came from 1C (photos added in the shop are not listed).
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_images (
+            """CREATE TABLE IF NOT EXISTS {own}images (
                 image_id INT UNSIGNED NOT NULL PRIMARY KEY,
                 product_id INT UNSIGNED NOT NULL,
                 content_md5 CHAR(32) NOT NULL,
@@ -97,13 +99,13 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         3,
         [
             # What 1C confirmed (sale/success) of each order: the fingerprint of what it got.
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_order_exports (
+            """CREATE TABLE IF NOT EXISTS {own}order_exports (
                 order_id INT NOT NULL PRIMARY KEY,
                 fingerprint CHAR(32) NOT NULL,
                 exported_at INT UNSIGNED NOT NULL
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
             # What a sale/query sent and 1C has not confirmed yet.
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_order_queries (
+            """CREATE TABLE IF NOT EXISTS {own}order_queries (
                 session_id BIGINT UNSIGNED NOT NULL,
                 order_id INT NOT NULL,
                 fingerprint CHAR(32) NOT NULL,
@@ -115,7 +117,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         4,
         [
             # Failed logins per client address, for the login rate limit.
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_login_failures (
+            """CREATE TABLE IF NOT EXISTS {own}login_failures (
                 id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
                 client VARCHAR(64) NOT NULL,
                 failed_at INT UNSIGNED NOT NULL,
@@ -127,7 +129,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         5,
         [
             # Who writes the catalog now (state/lease.py).
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_leases (
+            """CREATE TABLE IF NOT EXISTS {own}leases (
                 name VARCHAR(32) NOT NULL PRIMARY KEY,
                 holder VARCHAR(191) NOT NULL,
                 owner VARCHAR(191) NOT NULL,
@@ -141,7 +143,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         6,
         [
             # Every exchange, for the status page, the CLI and replay (state/history.py).
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_exchanges (
+            """CREATE TABLE IF NOT EXISTS {own}exchanges (
                 id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
                 session_id BIGINT UNSIGNED NULL,
                 kind VARCHAR(16) NOT NULL,
@@ -163,7 +165,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 UNIQUE KEY session (session_id),
                 KEY started (started_at)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_exchange_files (
+            """CREATE TABLE IF NOT EXISTS {own}exchange_files (
                 exchange_id BIGINT UNSIGNED NOT NULL,
                 name VARCHAR(255) NOT NULL,
                 size BIGINT UNSIGNED NOT NULL,
@@ -174,7 +176,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 PRIMARY KEY (exchange_id, name)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
             # The 1C bases (classifier Ид) the shop has had an exchange from.
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_sources (
+            """CREATE TABLE IF NOT EXISTS {own}sources (
                 classifier_id VARCHAR(191) NOT NULL PRIMARY KEY,
                 first_exchange_id BIGINT UNSIGNED NOT NULL,
                 seen_at INT UNSIGNED NOT NULL
@@ -186,8 +188,8 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         [
             # The digest of each item's XML (and what else its writing depended on) when it
             # was last written: an unchanged item is skipped before it is even read.
-            "ALTER TABLE {p}xc1c_id_map ADD COLUMN xml_md5 CHAR(32) NOT NULL DEFAULT ''",
-            "ALTER TABLE {p}xc1c_offers ADD COLUMN xml_md5 CHAR(32) NOT NULL DEFAULT ''",
+            "ALTER TABLE {own}id_map ADD COLUMN xml_md5 CHAR(32) NOT NULL DEFAULT ''",
+            "ALTER TABLE {own}offers ADD COLUMN xml_md5 CHAR(32) NOT NULL DEFAULT ''",
         ],
     ),
     (
@@ -195,9 +197,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         [
             # Why the prices 1C last sent for an offer could not be used ('' = they could, or
             # none were sent): such an offer has no price.
-            "ALTER TABLE {p}xc1c_offers ADD COLUMN unpriced VARCHAR(255) NOT NULL DEFAULT ''",
+            "ALTER TABLE {own}offers ADD COLUMN unpriced VARCHAR(255) NOT NULL DEFAULT ''",
             # Products 1C wants on sale that stay hidden until 1C gives them a usable price.
-            """CREATE TABLE IF NOT EXISTS {p}xc1c_unpriced (
+            """CREATE TABLE IF NOT EXISTS {own}unpriced (
                 product_id INT UNSIGNED NOT NULL PRIMARY KEY,
                 reason VARCHAR(255) NOT NULL,
                 since INT UNSIGNED NOT NULL
@@ -207,11 +209,41 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
 ]
 
 
+def _table_exists(cur: pymysql.cursors.Cursor, name: str) -> bool:
+    cur.execute(
+        "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+        " AND TABLE_NAME = %s",
+        (name,),
+    )
+    return bool(cur.fetchone()[0])
+
+
+def _rename_legacy_tables(cur: pymysql.cursors.Cursor, prefix: str) -> None:
+    """Versions before 0.2 named their tables `{prefix}xc1c_*`, inside X-Cart's prefix, where
+    X-Cart's redeploy drops them: move them out, in one atomic RENAME."""
+    legacy = f"{prefix}xc1c_"
+    if _table_exists(cur, own_prefix(prefix) + "schema") or not _table_exists(
+        cur, legacy + "schema"
+    ):
+        return
+    cur.execute(
+        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+        " AND TABLE_NAME LIKE %s",
+        (legacy.replace("_", "\\_") + "%",),
+    )
+    pairs = [
+        f"{quote_identifier(name)} TO {own_table(prefix, name[len(legacy) :])}"
+        for (name,) in cur.fetchall()
+    ]
+    cur.execute("RENAME TABLE " + ", ".join(pairs))
+
+
 def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
     """Apply the missing steps; returns the versions applied (empty when up to date)."""
-    version_table = quote_identifier(f"{prefix}xc1c_schema")
+    version_table = own_table(prefix, "schema")
     applied: list[int] = []
     with conn.cursor() as cur:
+        _rename_legacy_tables(cur, prefix)
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS {version_table}"
             " (version INT UNSIGNED NOT NULL PRIMARY KEY,"
@@ -223,7 +255,7 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
             if version in done:
                 continue
             for statement in statements:
-                cur.execute(statement.replace("{p}", prefix))
+                cur.execute(statement.replace("{own}", own_prefix(prefix)))
             cur.execute(
                 f"INSERT INTO {version_table} (version, applied_at) VALUES (%s, UNIX_TIMESTAMP())",
                 (version,),
@@ -235,12 +267,7 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
 
 def applied_versions(conn: pymysql.Connection, prefix: str) -> set[int]:
     with conn.cursor() as cur:
-        cur.execute(
-            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-            " AND TABLE_NAME = %s",
-            (f"{prefix}xc1c_schema",),
-        )
-        if not cur.fetchone()[0]:
+        if not _table_exists(cur, own_prefix(prefix) + "schema"):
             return set()
-        cur.execute(f"SELECT version FROM {quote_identifier(prefix + 'xc1c_schema')}")
+        cur.execute(f"SELECT version FROM {own_table(prefix, 'schema')}")
         return {r[0] for r in cur.fetchall()}

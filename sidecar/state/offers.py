@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import pymysql
 
-from ..db import placeholders, quote_identifier, update_from_rows
+from ..db import placeholders, update_from_rows
+from . import own_table
 
 
 def store_price_types(
@@ -19,7 +20,7 @@ def store_price_types(
     """(ext_id, name, currency) in the order 1C lists them."""
     now = int(time.time())
     cur.executemany(
-        f"INSERT INTO {quote_identifier(prefix + 'xc1c_price_types')}"
+        f"INSERT INTO {own_table(prefix, 'price_types')}"
         " (ext_id, name, currency, position, seen_at) VALUES (%s, %s, %s, %s, %s)"
         " ON DUPLICATE KEY UPDATE name = VALUES(name), currency = VALUES(currency),"
         " position = VALUES(position), seen_at = VALUES(seen_at)",
@@ -30,7 +31,7 @@ def store_price_types(
 def price_types(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[str, str, str]]:
     """(ext_id, name, currency), the most recently listed first, in 1C's order."""
     cur.execute(
-        f"SELECT ext_id, name, currency FROM {quote_identifier(prefix + 'xc1c_price_types')}"
+        f"SELECT ext_id, name, currency FROM {own_table(prefix, 'price_types')}"
         " ORDER BY seen_at DESC, position"
     )
     return list(cur.fetchall())
@@ -48,7 +49,7 @@ def store_offers(
     values = [(*row[:5], int(row[5]), row[6], row[7], now) for row in rows]
     if values:
         cur.executemany(
-            f"INSERT INTO {quote_identifier(prefix + 'xc1c_offers')}"
+            f"INSERT INTO {own_table(prefix, 'offers')}"
             " (ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint,"
             " unpriced, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
             " ON DUPLICATE KEY UPDATE product_id = VALUES(product_id),"
@@ -68,7 +69,7 @@ def current(
     if not ext_ids:
         return {}
     cur.execute(
-        f"SELECT ext_id, price, quantity FROM {quote_identifier(prefix + 'xc1c_offers')}"
+        f"SELECT ext_id, price, quantity FROM {own_table(prefix, 'offers')}"
         f" WHERE ext_id IN ({placeholders(ext_ids)})",
         tuple(ext_ids),
     )
@@ -82,7 +83,7 @@ def fingerprints(
     if not ext_ids:
         return {}
     cur.execute(
-        f"SELECT ext_id, fingerprint FROM {quote_identifier(prefix + 'xc1c_offers')}"
+        f"SELECT ext_id, fingerprint FROM {own_table(prefix, 'offers')}"
         f" WHERE ext_id IN ({placeholders(ext_ids)})",
         tuple(ext_ids),
     )
@@ -97,7 +98,7 @@ def xml_digests(
     if not ext_ids:
         return {}
     cur.execute(
-        f"SELECT o.ext_id, o.xml_md5 FROM {quote_identifier(prefix + 'xc1c_offers')} o"
+        f"SELECT o.ext_id, o.xml_md5 FROM {own_table(prefix, 'offers')} o"
         f" JOIN {products_table} p ON p.product_id = o.product_id"
         f" WHERE o.xml_md5 <> '' AND o.ext_id IN ({placeholders(ext_ids)})",
         tuple(ext_ids),
@@ -107,7 +108,7 @@ def xml_digests(
 
 def set_xml_digests(cur: pymysql.cursors.Cursor, prefix: str, digests: dict[str, str]) -> None:
     update_from_rows(
-        cur, quote_identifier(prefix + "xc1c_offers"), "ext_id", ["xml_md5"],
+        cur, own_table(prefix, "offers"), "ext_id", ["xml_md5"],
         list(digests.items()),
     )  # fmt: skip
 
@@ -129,7 +130,7 @@ def product_totals(
         " MIN(CASE WHEN ext_id <> product_ext_id AND deleted = 0 THEN price END),"
         " SUM(CASE WHEN ext_id <> product_ext_id AND deleted = 0 THEN quantity END),"
         " MAX(unpriced)"
-        f" FROM {quote_identifier(prefix + 'xc1c_offers')}"
+        f" FROM {own_table(prefix, 'offers')}"
         f" WHERE product_id IN ({placeholders(ids)}) GROUP BY product_id",
         ids,
     )
@@ -145,7 +146,7 @@ def product_totals(
 def forget_products(cur: pymysql.cursors.Cursor, prefix: str, product_ids: Sequence[int]) -> None:
     if product_ids:
         cur.execute(
-            f"DELETE FROM {quote_identifier(prefix + 'xc1c_offers')}"
+            f"DELETE FROM {own_table(prefix, 'offers')}"
             f" WHERE product_id IN ({placeholders(product_ids)})",
             tuple(product_ids),
         )

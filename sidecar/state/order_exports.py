@@ -9,15 +9,15 @@ from collections.abc import Iterable
 
 import pymysql
 
-from ..db import quote_identifier
+from . import own_table
 
 
 def exports_table(prefix: str) -> str:
-    return quote_identifier(prefix + "xc1c_order_exports")
+    return own_table(prefix, "order_exports")
 
 
 def _queries(prefix: str) -> str:
-    return quote_identifier(prefix + "xc1c_order_queries")
+    return own_table(prefix, "order_queries")
 
 
 def record_query(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pymysql
 
-from ..db import quote_identifier
+from . import own_table
 
 
 def store_properties(
@@ -17,7 +17,7 @@ def store_properties(
     """(ext_id, name, value type)."""
     now = int(time.time())
     cur.executemany(
-        f"INSERT INTO {quote_identifier(prefix + 'xc1c_properties')}"
+        f"INSERT INTO {own_table(prefix, 'properties')}"
         " (ext_id, name, value_type, seen_at) VALUES (%s, %s, %s, %s) ON DUPLICATE KEY UPDATE"
         " name = VALUES(name), value_type = VALUES(value_type), seen_at = VALUES(seen_at)",
         [(ext, name[:255], vt[:64], now) for ext, name, vt in props],
@@ -25,9 +25,7 @@ def store_properties(
 
 
 def load_properties(cur: pymysql.cursors.Cursor, prefix: str) -> dict[str, tuple[str, str]]:
-    cur.execute(
-        f"SELECT ext_id, name, value_type FROM {quote_identifier(prefix + 'xc1c_properties')}"
-    )
+    cur.execute(f"SELECT ext_id, name, value_type FROM {own_table(prefix, 'properties')}")
     return {ext: (name, vt) for ext, name, vt in cur.fetchall()}
 
 
@@ -36,7 +34,7 @@ def store_warehouses(
 ) -> None:
     now = int(time.time())
     cur.executemany(
-        f"INSERT INTO {quote_identifier(prefix + 'xc1c_warehouses')} (ext_id, name, seen_at)"
+        f"INSERT INTO {own_table(prefix, 'warehouses')} (ext_id, name, seen_at)"
         " VALUES (%s, %s, %s)"
         " ON DUPLICATE KEY UPDATE name = VALUES(name), seen_at = VALUES(seen_at)",
         [(ext, name[:255], now) for ext, name in warehouses if ext],
@@ -45,7 +43,7 @@ def store_warehouses(
 
 def warehouse_ids(cur: pymysql.cursors.Cursor, prefix: str, wanted: Sequence[str]) -> set[str]:
     """Ид of the warehouses the `warehouses` setting names (by Ид or name, any case)."""
-    cur.execute(f"SELECT ext_id, name FROM {quote_identifier(prefix + 'xc1c_warehouses')}")
+    cur.execute(f"SELECT ext_id, name FROM {own_table(prefix, 'warehouses')}")
     folded = set(wanted)
     return {
         ext for ext, name in cur.fetchall() if ext.casefold() in folded or name.casefold() in folded

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pymysql
 
-from ..db import quote_identifier
+from . import own_table
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Session:
 
 
 def _table(prefix: str) -> str:
-    return quote_identifier(f"{prefix}xc1c_sessions")
+    return own_table(prefix, "sessions")
 
 
 def _hash(token: str) -> str:
@@ -78,7 +78,7 @@ def delete_sessions(conn: pymysql.Connection, prefix: str, ids: list[int]) -> No
     with conn.cursor() as cur:
         cur.executemany(f"DELETE FROM {_table(prefix)} WHERE id = %s", [(i,) for i in ids])
         cur.executemany(
-            f"DELETE FROM {quote_identifier(prefix + 'xc1c_import_jobs')} WHERE session_id = %s",
+            f"DELETE FROM {own_table(prefix, 'import_jobs')} WHERE session_id = %s",
             [(i,) for i in ids],
         )
     conn.commit()
@@ -97,7 +97,7 @@ FAILURE_WINDOW = 600  # seconds over which failed logins are counted
 
 
 def _failures(prefix: str) -> str:
-    return quote_identifier(f"{prefix}xc1c_login_failures")
+    return own_table(prefix, "login_failures")
 
 
 def recent_failures(conn: pymysql.Connection, prefix: str, client: str) -> int:

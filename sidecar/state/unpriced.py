@@ -11,12 +11,13 @@ from collections.abc import Mapping, Sequence
 import pymysql
 
 from ..db import placeholders, quote_identifier
+from . import own_table
 
 NO_PRICE_YET = "no price from 1C yet"
 
 
 def _table(prefix: str) -> str:
-    return quote_identifier(prefix + "xc1c_unpriced")
+    return own_table(prefix, "unpriced")
 
 
 def hold(cur: pymysql.cursors.Cursor, prefix: str, reasons: Mapping[int, str]) -> None:

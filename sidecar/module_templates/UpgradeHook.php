@@ -1,0 +1,28 @@
+<?php
+// {{header}}
+
+namespace {{namespace}}\LifetimeHook;
+
+/**
+ * Upgrade hook: X-Cart loads install.yaml only when a module is first enabled, so a shop that
+ * upgrades keeps the settings rows of the version it came from. This brings them to this
+ * version's declaration, keeping every value the admin saved: new settings appear with their
+ * defaults, field types, labels and help texts follow (the secrets' PasswordWithValue, which
+ * keeps a password the admin does not retype, replaced Input\Password in 5.5.020).
+ */
+final class Hook
+{
+    public function onUpgrade(): void
+    {
+        $fixtures = \Symfony\Component\Yaml\Yaml::parse(file_get_contents(__DIR__ . '/../../config/install.yaml'));
+        $configs = \XLite\Core\Database::getRepo('XLite\Model\Config');
+        foreach ($fixtures['XLite\Model\Config'] as $i => $record) {
+            if ($configs->findOneBy(['category' => $record['category'], 'name' => $record['name']])) {
+                unset($fixtures['XLite\Model\Config'][$i]['value']);
+            }
+        }
+        $configs->loadFixtures($fixtures['XLite\Model\Config']);
+        \XLite\Core\Database::getRepo('XLite\Model\LanguageLabel')->loadFixtures($fixtures['XLite\Model\LanguageLabel']);
+        \XLite\Core\Database::getEM()->flush();
+    }
+}
