@@ -166,6 +166,15 @@ def services_yaml() -> str:
     ]) + "\n"  # fmt: skip
 
 
+def _upgrade_body(install_yaml: str, indent: int) -> str:
+    """The upgrade hooks' one body (5.4 closure, 5.5 lifetime hook): load this version's
+    install.yaml again, keeping every value the admin saved."""
+    text = (TEMPLATES / "upgrade_body.php.part").read_text(encoding="utf-8")
+    text = text.replace("{{install_yaml}}", install_yaml)
+    return "".join(" " * indent + line if line.strip() else line
+                   for line in text.splitlines(keepends=True))  # fmt: skip
+
+
 def render() -> dict[Path, str]:
     """Every file of the module stub, by path under xcart_module_stub/."""
     files: dict[Path, str] = {}
@@ -180,11 +189,17 @@ def render() -> dict[Path, str]:
         files[src / "View/FormField/Status.php"] = _php("Status.php", version)
         if version == "5.5":
             files[src / f"{NAME}Bundle.php"] = _php("Bundle.php", version)
-            files[src / "LifetimeHook/Hook.php"] = _php("UpgradeHook.php", version)
+            files[src / "LifetimeHook/Hook.php"] = _php(
+                "UpgradeHook.php", version,
+                upgrade_body=_upgrade_body("__DIR__ . '/../../config/install.yaml'", 8),
+            )  # fmt: skip
             files[config / "services.yaml"] = services_yaml()
         else:  # run by the service tool when the module's version grows past this one
             hook = root / f"hooks/upgrade/5.4/{int(MINOR)}/post_rebuild.php"
-            files[hook] = _php("upgrade_54.php", version)
+            files[hook] = _php(
+                "upgrade_54.php", version,
+                upgrade_body=_upgrade_body("__DIR__ . '/../../../../install.yaml'", 4),
+            )  # fmt: skip
         for s in SETTINGS:
             if s.kind == "select":
                 files[src / f"View/FormField/Select/{_short(s)}.php"] = select_php(version, s)

@@ -14,15 +14,5 @@ final class Hook
 {
     public function onUpgrade(): void
     {
-        $fixtures = \Symfony\Component\Yaml\Yaml::parse(file_get_contents(__DIR__ . '/../../config/install.yaml'));
-        $configs = \XLite\Core\Database::getRepo('XLite\Model\Config');
-        foreach ($fixtures['XLite\Model\Config'] as $i => $record) {
-            if ($configs->findOneBy(['category' => $record['category'], 'name' => $record['name']])) {
-                unset($fixtures['XLite\Model\Config'][$i]['value']);
-            }
-        }
-        $configs->loadFixtures($fixtures['XLite\Model\Config']);
-        \XLite\Core\Database::getRepo('XLite\Model\LanguageLabel')->loadFixtures($fixtures['XLite\Model\LanguageLabel']);
-        \XLite\Core\Database::getEM()->flush();
-    }
+{{upgrade_body}}    }
 }

@@ -9,14 +9,4 @@
  * keeps a password the admin does not retype, replaced Input\Password in 5.4.020).
  */
 return function () {
-    $fixtures = \Symfony\Component\Yaml\Yaml::parse(file_get_contents(__DIR__ . '/../../../../install.yaml'));
-    $configs = \XLite\Core\Database::getRepo('XLite\Model\Config');
-    foreach ($fixtures['XLite\Model\Config'] as $i => $record) {
-        if ($configs->findOneBy(['category' => $record['category'], 'name' => $record['name']])) {
-            unset($fixtures['XLite\Model\Config'][$i]['value']);
-        }
-    }
-    $configs->loadFixtures($fixtures['XLite\Model\Config']);
-    \XLite\Core\Database::getRepo('XLite\Model\LanguageLabel')->loadFixtures($fixtures['XLite\Model\LanguageLabel']);
-    \XLite\Core\Database::getEM()->flush();
-};
+{{upgrade_body}}};
