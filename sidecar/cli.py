@@ -16,6 +16,7 @@ from .project_files import DEPLOY_DIR, MODULE_STUB_DIR, XCART_SCHEMAS
 from .settings import (
     BY_NAME,
     SETTINGS,
+    markdown_default,
     read_settings,
     settings_markdown,
     shown,
@@ -132,7 +133,7 @@ def settings_table() -> None:
     """Every setting as a Markdown table (name, default, meaning), for the documentation."""
     click.echo("| name | default | meaning |\n|---|---|---|")
     for s in SETTINGS:
-        click.echo(f"| `{s.name}` | {s.default or 'empty'} | {s.help_en} |")
+        click.echo(f"| `{s.name}` | {markdown_default(s) or 'empty'} | {s.help_en} |")
 
 
 @settings.command("doc")

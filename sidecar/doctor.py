@@ -14,6 +14,7 @@ import pymysql
 
 from .config import Config
 from .db import connect
+from .orders import requisites
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
 from .state import unpriced
 from .state.migrations import MIGRATIONS, applied_versions
@@ -81,8 +82,12 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
         )
         yield from _module_set(schema)
         settings = read_settings(conn, config.table_prefix)
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT serviceName FROM {schema.table('address_field')}")
+            address_fields = {r[0].casefold() for r in cur.fetchall()}
     finally:
         conn.close()
+    yield _requisites(settings, address_fields)
     held = sum(count for _, count, _ in waiting)
     reasons = "; ".join(f"{why} ({n}, e.g. product_id {ids[0]})" for why, n, ids in waiting)
     yield Check(
@@ -117,6 +122,24 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
     )
     if url:
         yield from _check_url(url, settings["login"], settings["password"])
+
+
+def _requisites(settings: dict, address_fields: set[str]) -> Check:
+    """The extra requisites an admin saved in X-Cart (which does not check them): each source
+    known, each address field one the shop has."""
+    extra, bad = requisites.parse(settings["orders_requisites"])
+    missing = [r.source for r in extra if r.source.partition(".")[0] in ("billing", "shipping")
+               and r.source.partition(".")[2].casefold() not in address_fields]  # fmt: skip
+    problems = [f"not understood: {b!r}" for b in bad]
+    problems += [f"the shop has no address field {m.partition('.')[2]!r} ({m})" for m in missing]
+    return Check(
+        not problems,
+        f"extra order requisites: {len(extra)}"
+        if not problems
+        else "extra order requisites (orders_requisites): " + "; ".join(problems),
+        "write each line as `1C name = source` with a source from the settings page's list and"
+        " an address field the shop has (Settings → Address fields)",
+    )
 
 
 def _module_set(schema: Schema) -> Iterator[Check]:

@@ -5,7 +5,7 @@ page; read on every exchange call, so a change saved in X-Cart applies at once."
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +13,7 @@ import pymysql
 
 from .db import quote_identifier
 from .errors import XC1CError
+from .orders import requisites
 
 # The X-Cart module's `<Author>\<Name>`: settings rows carry it as their category.
 MODULE_CATEGORY = "Xc1c\\Exchange"
@@ -21,7 +22,7 @@ MODULE_CATEGORY = "Xc1c\\Exchange"
 @dataclass(frozen=True)
 class Setting:
     name: str
-    kind: str  # "text" | "password" | "flag" | "int" | "select" | "list"
+    kind: str  # "text" | "password" | "flag" | "int" | "select" | "list" | "lines"
     default: str
     group: str
     label_en: str
@@ -32,11 +33,16 @@ class Setting:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     choice_labels: tuple[tuple[str, str], ...] = ()  # (English, Russian) per choice
+    # For "lines": the lines it does not accept (a saved value with any is refused).
+    check: Callable[[tuple[str, ...]], list[str]] | None = None
 
     def parse(self, raw: str) -> Any:
         if self.kind == "select":
             value = raw.strip().lower()
             return value if value in self.choices else self.default
+        if self.kind == "lines":
+            # One entry per line, as written (names 1C matches exactly).
+            return tuple(line.strip() for line in raw.splitlines() if line.strip())
         if self.kind == "list":
             # Names separated by commas, semicolons or new lines; compared case-insensitively.
             return tuple(p.strip().casefold() for p in re.split(r"[,;\n]", raw) if p.strip())
@@ -53,6 +59,10 @@ class Setting:
                 value = min(self.maximum, value)
             return value
         return raw
+
+    def refused(self, raw: str) -> list[str]:
+        """The entries of a value that the setting's check does not accept."""
+        return self.check(self.parse(raw)) if self.check else []
 
     def normalise(self, raw: str) -> str:
         """The stored form of a value given by an admin; refuses what cannot be parsed."""
@@ -77,6 +87,8 @@ class Setting:
             ):
                 raise XC1CError(f"{self.name}: must be between {self.minimum} and {self.maximum}")
             return str(value)
+        if self.refused(raw):
+            raise XC1CError(f"{self.name}: not understood: {'; '.join(self.refused(raw))}")
         return raw
 
 
@@ -468,6 +480,41 @@ SETTINGS: tuple[Setting, ...] = (
         choice_labels=(("UTF-8 with BOM", "UTF-8 с BOM"), ("windows-1251", "windows-1251")),
     ),
     Setting(
+        "orders_requisites",
+        "lines",
+        "Телефон покупателя = billing.phone\nКупон = order.coupons\n"
+        "Трек-номер = order.tracking\nКомментарий менеджера = order.admin_notes",
+        "orders",
+        "Extra requisites",
+        "Дополнительные реквизиты",
+        "Sent with each order for 1C's order field set-up, one per line: `1C name = source`. "
+        "Sources: order.number, order.notes, order.admin_notes, order.coupons, order.tracking, "
+        "order.payment_method, order.shipping_method, order.currency, order.total, "
+        "order.subtotal, surcharge.<type> (shipping, tax, discount…), billing.<field> and "
+        "shipping.<field> (an address field's service name, custom fields too), profile.login, "
+        "profile.membership. A requisite whose value an order lacks is left out.",
+        "Передаются с каждым заказом для настройки полей обмена в 1С, по строке: "
+        "`имя в 1С = источник`. Источники: order.number, order.notes, order.admin_notes, "
+        "order.coupons, order.tracking, order.payment_method, order.shipping_method, "
+        "order.currency, order.total, order.subtotal, surcharge.<тип> (shipping, tax, "
+        "discount…), billing.<поле> и shipping.<поле> (служебное имя поля адреса, в том числе "
+        "своего), profile.login, profile.membership. Реквизит без значения в заказе не "
+        "передаётся.",
+        check=lambda lines: requisites.parse(lines)[1],
+    ),
+    Setting(
+        "legal_entity_fields",
+        "list",
+        "company, inn, kpp",
+        "orders",
+        "Company fields",
+        "Поля организации",
+        "Service names of the billing address fields with the company name, ИНН and КПП, in that "
+        "order: an order with a company name or ИНН goes to 1C as a legal entity.",
+        "Служебные имена полей адреса плательщика с названием организации, ИНН и КПП, в этом "
+        "порядке: заказ с названием организации или ИНН передаётся в 1С как юридическое лицо.",
+    ),
+    Setting(
         "orders_since",
         "text",
         "",
@@ -632,6 +679,11 @@ _GUIDE = {
 }
 
 
+def markdown_default(setting: Setting) -> str:
+    """A default as a Markdown table cell shows it: code, one line of it per line."""
+    return "<br>".join(f"`{line}`" for line in setting.default.splitlines())
+
+
 def settings_markdown(lang: str) -> str:
     """The settings chapter of the admin's guide, in English or Russian, from SETTINGS."""
     title, intro, (label, name, default, meaning, empty, choices) = _GUIDE[lang]
@@ -648,7 +700,7 @@ def settings_markdown(lang: str) -> str:
                     f"`{c}` — {en if lang == 'en' else ru}" for c, (en, ru) in pairs
                 )
                 text += f" ({choices}: {shown_choices})"
-            value = f"`{s.default}`" if s.default else empty
+            value = markdown_default(s) or empty
             out.append(
                 f"| {s.label_en if lang == 'en' else s.label_ru} | `{s.name}` | {value}"
                 f" | {text.replace('|', '/').replace(chr(10), ' ')} |"
@@ -725,6 +777,7 @@ def _widget(setting: Setting) -> str:
         "password": SECRET_WIDGET,
         "int": "XLite\\View\\FormField\\Input\\Text\\Integer",
         "list": "textarea",
+        "lines": "textarea",
     }.get(setting.kind, "text")
 
 

@@ -5,6 +5,7 @@ when the files there are not what this module renders. No business logic lives i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from . import __version__
@@ -34,7 +35,10 @@ LABELS = [
 
 
 def _q(text: str) -> str:
-    """A single-quoted YAML scalar: backslashes stay literal, quotes are doubled."""
+    """A single-quoted YAML scalar (backslashes stay literal, quotes are doubled); a value of
+    several lines double-quoted, where a line break is not folded into a space."""
+    if "\n" in text:
+        return json.dumps(text, ensure_ascii=False)
     return "'" + text.replace("'", "''") + "'"
 
 

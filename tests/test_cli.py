@@ -221,3 +221,28 @@ def test_a_prefix_the_own_tables_would_fall_under_is_refused(prefix):
 
     with pytest.raises(ConfigError, match="redeploy drops"):
         load_config({"XC1C_DATABASE_URL": "mysql://root@127.0.0.1/x", "XC1C_TABLE_PREFIX": prefix})
+
+
+def test_extra_requisites_are_checked_when_set_and_by_doctor(config, conn):
+    env = {
+        "XC1C_DATABASE_URL": f"mysql://root@{config.db.host}:{config.db.port}/{config.db.database}",
+        "XC1C_DATA_DIR": str(config.data_dir),
+    }
+    refused = CliRunner().invoke(main, ["settings", "set", "orders_requisites",
+                                        "ИНН = billing.inn\nСклад = order.warehouse"], env=env)  # fmt: skip
+    assert refused.exit_code != 0
+    assert "orders_requisites: not understood: Склад = order.warehouse" in refused.output
+    # X-Cart's settings page saves whatever the admin types: doctor reports it
+    set_setting(conn, "orders_requisites", "ИНН = billing.inn")
+    with conn.cursor() as cur:
+        cur.execute(
+            "UPDATE xc_config SET value = %s WHERE category = %s AND name = 'orders_requisites'",
+            ("ИНН = billing.inn\nСклад = order.warehouse", MODULE_CATEGORY),
+        )
+    conn.commit()
+    out = CliRunner().invoke(main, ["doctor"], env=env).output
+    assert (
+        "FAIL extra order requisites (orders_requisites): not understood: 'Склад = order.warehouse';"
+        in out
+    )
+    assert "the shop has no address field 'inn' (billing.inn)" in out

@@ -44,6 +44,7 @@ def make_order(
     payment="Q",
     ship="N",
     placed: int | None = None,
+    address_fields: dict[str, str] | None = None,
 ) -> int:
     """An order stored the way X-Cart stores a placed order: the order, its items, surcharges,
     and the order's own copy of the customer profile with a billing address."""
@@ -79,7 +80,8 @@ def make_order(
         cur.execute("SELECT serviceName, id FROM xc_address_field")
         fields = dict(cur.fetchall())
         values = {"firstname": "Иван", "lastname": "Петров", "street": "ул. Ленина, 1",
-                  "city": "Москва", "zipcode": "101000", "phone": "+7 495 000-00-00"}  # fmt: skip
+                  "city": "Москва", "zipcode": "101000", "phone": "+7 495 000-00-00",
+                  **(address_fields or {})}  # fmt: skip
         schema.insert_rows(cur, "address_field_value", [
             {"address_id": address, "address_field_id": fields[k], "value": v} for k, v in values.items()
         ])  # fmt: skip
@@ -494,3 +496,69 @@ def test_a_line_that_matches_nothing_leaves_the_items_as_they_were(catalog_order
             conn, "SELECT item_id, object_id, amount, price FROM {p}order_items WHERE order_id = %s",
             catalog_order,
         ) == before, "no line replaced, none without a product"  # fmt: skip
+
+
+def custom_address_fields(conn, *names: str) -> None:
+    """Address fields an admin adds in X-Cart (Settings → Address fields), e.g. ИНН."""
+    schema = Schema(conn, "xc_")
+    with conn.cursor() as cur:
+        for name in names:
+            cur.execute("SELECT COUNT(*) FROM xc_address_field WHERE serviceName = %s", (name,))
+            if cur.fetchone()[0]:
+                continue
+            schema.insert_rows(cur, "address_field", [{
+                "serviceName": name, "schemaClass": "XLite\\View\\FormField\\Input\\Text",
+                "additional": 1, "required": 0, "enabled": 1, "position": 500,
+            }])  # fmt: skip
+            schema.insert_rows(cur, "address_field_translation",
+                               [{"id": cur.lastrowid, "code": "en", "name": name.upper()}])  # fmt: skip
+    conn.commit()
+
+
+REQUISITES = (
+    "ИНН покупателя = billing.inn\nКупон = order.coupons\nТрек-номер = order.tracking\n"
+    "Комментарий менеджера = order.admin_notes\nДоставка = surcharge.shipping\n"
+    "Отдел = billing.department\nПочта = profile.login"
+)
+
+
+@pytest.mark.parametrize("version", ["2.08", "2.10"])
+def test_the_shops_extra_requisites_and_a_company_go_to_1c(onec, conn, version):
+    custom_address_fields(conn, "company", "inn", "kpp", "department")
+    set_setting(conn, "orders_requisites", REQUISITES)
+    set_setting(conn, "orders_schema_version", version)
+    company = make_order(conn, number="5001", address_fields={
+        "company": "ООО «Ромашка»", "inn": "7701234567", "kpp": "770101001"})  # fmt: skip
+    person = make_order(conn, number="5002")
+    with conn.cursor() as cur:
+        cur.execute("UPDATE xc_orders SET adminNotes = 'Позвонить бухгалтеру' WHERE order_id = %s",
+                    (company,))  # fmt: skip
+        cur.execute("INSERT INTO xc_order_tracking_number (order_id, value, creationDate)"
+                    " VALUES (%s, 'RA123456789RU', 0), (%s, 'RB987', 0)", (company, company))  # fmt: skip
+        if supports(conn, "coupons"):
+            cur.execute("INSERT INTO xc_order_coupons (order_id, code, value, type)"
+                        " VALUES (%s, 'WINTER10', 200, '$')", (company,))  # fmt: skip
+    conn.commit()
+    body, _ = sale_query(onec)
+    docs = {d.findtext("{*}Ид"): d for d in documents(body)}
+    doc = docs[str(company)]
+    assert req(doc, "ИНН покупателя") == "7701234567"
+    assert req(doc, "Трек-номер") == "RA123456789RU, RB987"
+    assert req(doc, "Комментарий менеджера") == "Позвонить бухгалтеру"
+    assert req(doc, "Доставка") == "300.00" and req(doc, "Почта") == "ivan@example.com"
+    assert req(doc, "Купон") == ("WINTER10" if supports(conn, "coupons") else None)
+    assert req(doc, "Отдел") is None, "a requisite the order has no value for is left out"
+    agent = doc.find("{*}Контрагенты/{*}Контрагент")
+    assert agent.findtext("{*}ОфициальноеНаименование") == "ООО «Ромашка»"
+    assert agent.findtext("{*}Наименование") == "ООО «Ромашка»"
+    assert (agent.findtext("{*}ИНН"), agent.findtext("{*}КПП")) == ("7701234567", "770101001")
+    assert agent.find("{*}ЮридическийАдрес/{*}АдресноеПоле") is not None
+    assert agent.find("{*}ПолноеНаименование") is None
+    individual = docs[str(person)].find("{*}Контрагенты/{*}Контрагент")
+    assert individual.findtext("{*}ПолноеНаименование") == "Петров Иван"
+    assert individual.find("{*}ИНН") is None
+    for name in ("ИНН покупателя", "Трек-номер", "Купон", "Комментарий менеджера"):
+        assert req(docs[str(person)], name) is None
+    if XSD.is_dir():
+        xsd = etree.XMLSchema(etree.parse(str(XSD / f"commerceml-{version}.xsd")))
+        assert xsd.validate(etree.fromstring(body)), xsd.error_log

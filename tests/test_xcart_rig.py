@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pymysql
 import pytest
 from conftest import DATA, catalog_files, launch, stop
+from lxml import etree
 from xcart_rig import Rig
 
 from sidecar.onec_client import OneCClient, http_transport
@@ -29,9 +33,6 @@ def shop(rig: Rig, tmp_path: Path):
     env |= {"XC1C_XCART_ROOT": str(rig.root), "XC1C_DATA_DIR": str(tmp_path / "var")}
 
     def xc1c(*args: str) -> str:
-        import subprocess
-        import sys
-
         done = subprocess.run(
             [str(Path(sys.executable).with_name("xc1c")), *args], env=env,
             capture_output=True, text=True,
@@ -48,8 +49,6 @@ def shop(rig: Rig, tmp_path: Path):
 
 
 def product_ids(rig: Rig) -> dict[str, int]:
-    import pymysql
-
     conn = pymysql.connect(host="127.0.0.1", port=rig.db_port, user="root", database="xcart")
     with conn.cursor() as cur:
         cur.execute("SELECT ext_id, xc_id FROM xc1c_xc_id_map WHERE kind = 'product'")
@@ -101,8 +100,6 @@ def test_a_real_shop_gets_the_catalog_and_its_orders_go_to_1c_and_back(shop):
     status, body = client.transport("GET", {"type": "sale", "mode": "query"}, None,
                                     {"Cookie": client.cookie})  # fmt: skip
     assert status == 200
-    from lxml import etree
-
     docs = {d.findtext("{*}Ид"): d for d in etree.fromstring(body).iter("{*}Документ")}
     assert {"6", "7", "8"} <= set(docs)
     seven = docs["7"]
@@ -128,8 +125,6 @@ def test_a_real_shop_gets_the_catalog_and_its_orders_go_to_1c_and_back(shop):
 
 
 def _category_of(rig: Rig, product_id: int) -> int | None:
-    import pymysql
-
     conn = pymysql.connect(host="127.0.0.1", port=rig.db_port, user="root", database="xcart")
     with conn.cursor() as cur:
         cur.execute(
@@ -138,3 +133,37 @@ def _category_of(rig: Rig, product_id: int) -> int | None:
         row = cur.fetchone()
     conn.close()
     return row[0] if row else None
+
+
+XSD = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "xsd"
+
+
+def test_a_companys_storefront_order_goes_to_1c_with_the_shops_requisites(shop):
+    rig, url, xc1c = shop
+    # order #8 (Carol, placed through the storefront) bought for a company, as the admin
+    # records it: company fields on the billing address, a tracking number, a staff note
+    rig.php("company_order.php", 8, "ООО «Ромашка»", "7701234567", "770101001",
+            "RA123456789RU", "Счёт на организацию")  # fmt: skip
+    assert "ok   extra order requisites: 4" in xc1c("doctor")
+    xc1c("settings", "set", "orders_schema_version", "2.10")
+    client = OneCClient(http_transport(url), "1c", PASSWORD)
+    client.checkauth("sale")
+    client.init("sale")
+    status, body = client.transport("GET", {"type": "sale", "mode": "query"}, None,
+                                    {"Cookie": client.cookie})  # fmt: skip
+    assert status == 200
+    root = etree.fromstring(body)
+    docs = {d.findtext("{*}Ид"): d for d in root.iter("{*}Документ")}
+    values = {r.findtext("{*}Наименование"): r.findtext("{*}Значение")
+              for r in docs["8"].iterfind("{*}ЗначенияРеквизитов/{*}ЗначениеРеквизита")}  # fmt: skip
+    assert values["Трек-номер"] == "RA123456789RU"
+    assert values["Комментарий менеджера"] == "Счёт на организацию"
+    assert values["Телефон покупателя"] == "+1 206 555 0103"
+    assert "Купон" not in values, "no coupon on this order: left out"
+    agent = docs["8"].find("{*}Контрагенты/{*}Контрагент")
+    assert agent.findtext("{*}ОфициальноеНаименование") == "ООО «Ромашка»"
+    assert (agent.findtext("{*}ИНН"), agent.findtext("{*}КПП")) == ("7701234567", "770101001")
+    assert docs["7"].find("{*}Контрагенты/{*}Контрагент/{*}ПолноеНаименование") is not None
+    if XSD.is_dir():
+        schema = etree.XMLSchema(etree.parse(str(XSD / "commerceml-2.10.xsd")))
+        assert schema.validate(root), schema.error_log

@@ -54,6 +54,10 @@ class Counterparty:
     email: str
     phone: str
     address: tuple[tuple[str, str], ...]  # (АдресноеПоле/Тип, Значение)
+    # A legal entity (a company name or ИНН): ОфициальноеНаименование, ИНН, КПП
+    company: str = ""
+    inn: str = ""
+    kpp: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,19 @@ class _Document:
         self.close("ЗначенияРеквизитов")
 
 
+def _address(d: _Document, element: str, fields: tuple[tuple[str, str], ...]) -> None:
+    if not fields:
+        return
+    d.open(element)
+    d.leaf("Представление", ", ".join(v for _, v in fields))
+    for kind, value in fields:
+        d.open("АдресноеПоле")
+        d.leaf("Тип", kind)
+        d.leaf("Значение", value)
+        d.close("АдресноеПоле")
+    d.close(element)
+
+
 _UNIT = ' Код="796" НаименованиеПолное="Штука" МеждународноеСокращение="PCE"'
 
 
@@ -169,21 +186,22 @@ def _document(o: OutgoingOrder) -> str:
     d.open("Контрагенты")
     d.open("Контрагент")
     d.leaf("Ид", c.id)
-    d.leaf("Наименование", c.name)
-    d.leaf("ПолноеНаименование", c.name)
-    if c.last_name:
-        d.leaf("Фамилия", c.last_name)
-    if c.first_name:
-        d.leaf("Имя", c.first_name)
-    if c.address:
-        d.open("АдресРегистрации")
-        d.leaf("Представление", ", ".join(v for _, v in c.address))
-        for kind, value in c.address:
-            d.open("АдресноеПоле")
-            d.leaf("Тип", kind)
-            d.leaf("Значение", value)
-            d.close("АдресноеПоле")
-        d.close("АдресРегистрации")
+    if c.company or c.inn:  # РеквизитыЮрЛица
+        d.leaf("Наименование", c.company or c.name)
+        d.leaf("ОфициальноеНаименование", c.company or c.name)
+        _address(d, "ЮридическийАдрес", c.address)
+        if c.inn:
+            d.leaf("ИНН", c.inn)
+        if c.kpp:
+            d.leaf("КПП", c.kpp)
+    else:  # РеквизитыФизЛица
+        d.leaf("Наименование", c.name)
+        d.leaf("ПолноеНаименование", c.name)
+        if c.last_name:
+            d.leaf("Фамилия", c.last_name)
+        if c.first_name:
+            d.leaf("Имя", c.first_name)
+        _address(d, "АдресРегистрации", c.address)
     contacts = [(k, v) for k, v in (("Почта", c.email), ("Телефон рабочий", c.phone)) if v]
     if contacts:
         d.open("Контакты")

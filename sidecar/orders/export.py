@@ -19,7 +19,9 @@ from ..state import order_exports as exports
 from ..xcart import orders as xc_orders
 from ..xcart import shop
 from ..xcart.schema import Schema
+from . import requisites
 from .line_ids import line_id
+from .requisites import Requisite
 
 CHUNK = 200  # orders loaded per round of queries
 # The service line 1C expects for the shipping cost.
@@ -44,12 +46,42 @@ def _when(ts: int) -> str:
     return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _money(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
+
+
+def value_of(o: xc_orders.Order, source: str) -> str:
+    """An order's value for a requisite source (orders.requisites); '' when it has none."""
+    kind, _, name = source.partition(".")
+    if kind == "billing":
+        return o.address.get(name) or (o.country if name == "country_code" else "")
+    if kind == "shipping":
+        return o.shipping_address.get(name, "")
+    if kind == "surcharge":
+        found = [v for k, _, v, _ in o.surcharges if k == name]
+        return _money(sum(found, Decimal(0))) if found else ""
+    return {
+        "order.number": o.number, "order.notes": o.notes, "order.admin_notes": o.admin_notes,
+        "order.coupons": ", ".join(o.coupons), "order.tracking": ", ".join(o.tracking),
+        "order.payment_method": o.payment_method, "order.shipping_method": o.shipping_method,
+        "order.currency": o.currency, "order.total": _money(o.total),
+        "order.subtotal": _money(o.subtotal), "profile.login": o.email,
+        "profile.membership": o.membership,
+    }.get(source, "")  # fmt: skip
+
+
 def _document(
-    o: xc_orders.Order, products: dict[int, str], variants: dict[int, str], site: str
+    o: xc_orders.Order,
+    products: dict[int, str],
+    variants: dict[int, str],
+    site: str,
+    extra: list[Requisite],
+    legal_fields: tuple[str, ...],
 ) -> OutgoingOrder:
     a = o.address
     full_name = " ".join(p for p in (a.get("lastname", ""), a.get("firstname", "")) if p)
     address = {"country": o.country, "state": a.get("custom_state", ""), **a}
+    company, inn, kpp = (_field(a, f) for f in (*legal_fields, "", "", "")[:3])
     counterparty = Counterparty(
         id=o.email or f"order-{o.order_id}",
         name=full_name or o.email or f"Order {o.number}",
@@ -58,7 +90,8 @@ def _document(
         email=o.email,
         phone=a.get("phone", ""),
         address=tuple((label, address[key]) for key, label in ADDRESS if address.get(key)),
-    )
+        company=company, inn=inn, kpp=kpp,
+    )  # fmt: skip
     items = [
         DocumentItem(
             id=line_id(i.item_id, i.product_id, i.variant_id, products, variants),
@@ -95,11 +128,19 @@ def _document(
         requisites.append(("Способ доставки", o.shipping_method))
     if site:
         requisites.append(("Сайт", site))
+    requisites += [(r.name, v) for r in extra if (v := value_of(o, r.source).strip())]
     return OutgoingOrder(
         id=str(o.order_id), number=o.number, placed=datetime.fromtimestamp(o.date),
         currency=o.currency or "RUB", total=o.total, counterparty=counterparty, comment=o.notes,
         items=tuple(items), discounts=discounts, taxes=taxes, requisites=tuple(requisites),
     )  # fmt: skip
+
+
+def _field(address: dict[str, str], service_name: str) -> str:
+    """An address field by service name, in any case (the setting's names are folded)."""
+    if not service_name:
+        return ""
+    return next((v.strip() for k, v in address.items() if k.casefold() == service_name), "")
 
 
 def shop_site(xcart_root: Path | None) -> str:
@@ -127,6 +168,8 @@ def query(
             settings["orders_payment_statuses"], settings["orders_shipping_statuses"],
         )  # fmt: skip
     site = shop_site(xcart_root)
+    extra = requisites.parse(settings["orders_requisites"])[0]  # doctor names the others
+    legal = settings["legal_entity_fields"]
 
     def documents() -> Iterator[OutgoingOrder]:
         for start in range(0, len(todo), CHUNK):
@@ -140,7 +183,7 @@ def query(
                     cur, prefix, "variant", [i.variant_id for o in batch for i in o.items]
                 )
             for o in batch:
-                yield _document(o, products, variants, site)
+                yield _document(o, products, variants, site, extra, legal)
 
     tmp = out_path.with_suffix(".part")
     with tmp.open("wb") as out:

@@ -51,9 +51,14 @@ class Order:
     shipping_code: str
     shipping_name: str
     status_changed: int
+    admin_notes: str = ""
     email: str = ""
-    address: dict[str, str] = field(default_factory=dict)
+    membership: str = ""
+    address: dict[str, str] = field(default_factory=dict)  # billing (else the only) address
+    shipping_address: dict[str, str] = field(default_factory=dict)
     country: str = ""
+    tracking: list[str] = field(default_factory=list)
+    coupons: list[str] = field(default_factory=list)
     items: list[OrderItem] = field(default_factory=list)
     surcharges: list[tuple[str, str, Decimal, bool]] = field(
         default_factory=list
@@ -136,7 +141,7 @@ def load(
         " COALESCE(ps.code, ''), COALESCE(pst.name, ''), COALESCE(ss.code, ''),"
         " COALESCE(sst.name, ''),"
         f" (SELECT MAX(h.date) FROM {t('order_history_events')} h WHERE h.order_id = o.order_id"
-        "  AND h.code LIKE 'CHANGE%%STATUS%%')"
+        "  AND h.code LIKE 'CHANGE%%STATUS%%'), o.adminNotes"
         f" FROM {t('orders')} o"
         f" LEFT JOIN {t('currencies')} c ON c.currency_id = o.currency_id"
         f" LEFT JOIN {t('order_payment_statuses')} ps ON ps.id = o.payment_status_id"
@@ -164,6 +169,7 @@ def load(
             r[11],
             r[12],
             r[13] or r[2],
+            r[14] or "",
         )
         for r in cur.fetchall()
     }
@@ -181,31 +187,58 @@ def load(
     )
     for oid, kind, name, value, include in cur.fetchall():
         orders[oid].surcharges.append((kind.strip(), name, value, bool(include)))
-    # The order's own copy of the customer profile and its (billing first) address.
     cur.execute(
-        f"SELECT p.order_id, p.login, a.address_id, a.country_code FROM {t('profiles')} p"
-        f" LEFT JOIN {t('profile_addresses')} a ON a.profile_id = p.profile_id"
-        f" WHERE p.order_id IN ({marks}) ORDER BY p.order_id, a.is_billing DESC, a.address_id",
+        f"SELECT order_id, value FROM {t('order_tracking_number')}"
+        f" WHERE order_id IN ({marks}) ORDER BY tracking_id",
         ids,
     )
-    address_of: dict[int, int] = {}
-    for oid, login, address_id, country in cur.fetchall():
-        if oid in address_of or oid not in orders:
+    for oid, number in cur.fetchall():
+        orders[oid].tracking.append(number)
+    if schema.supports("coupons"):
+        cur.execute(
+            f"SELECT order_id, code FROM {t('order_coupons')} WHERE order_id IN ({marks})"
+            " ORDER BY id",
+            ids,
+        )
+        for oid, code in cur.fetchall():
+            orders[oid].coupons.append(code.strip())
+    # The order's own copy of the customer profile, its membership and its addresses.
+    cur.execute(
+        f"SELECT p.order_id, p.login, COALESCE(mt.name, ''), a.address_id, a.country_code,"
+        f" a.is_shipping FROM {t('profiles')} p"
+        f" LEFT JOIN {t('membership_translations')} mt"
+        "  ON mt.id = p.membership_id AND mt.code = %s"
+        f" LEFT JOIN {t('profile_addresses')} a ON a.profile_id = p.profile_id"
+        f" WHERE p.order_id IN ({marks}) ORDER BY p.order_id, a.is_billing DESC, a.address_id",
+        (language, *ids),
+    )
+    billing: dict[int, int] = {}
+    shipping: dict[int, int] = {}
+    for oid, login, membership, address_id, country, is_shipping in cur.fetchall():
+        if oid not in orders:
             continue
-        orders[oid].email, orders[oid].country = login or "", country or ""
-        if address_id is not None:
-            address_of[oid] = address_id
-    if address_of:
-        aids = tuple(address_of.values())
+        if oid not in billing:  # billing first, else the only address
+            orders[oid].email, orders[oid].country = login or "", country or ""
+            orders[oid].membership = membership
+            if address_id is not None:
+                billing[oid] = address_id
+        if is_shipping and oid not in shipping:
+            shipping[oid] = address_id
+    aids = tuple({*billing.values(), *shipping.values()})
+    if aids:
         cur.execute(
             f"SELECT v.address_id, f.serviceName, v.value FROM {t('address_field_value')} v"
             f" JOIN {t('address_field')} f ON f.id = v.address_field_id"
             f" WHERE v.address_id IN ({placeholders(aids)})",
             aids,
         )
-        order_of = {a: o for o, a in address_of.items()}
+        fields: dict[int, dict[str, str]] = {}
         for aid, service, value in cur.fetchall():
-            orders[order_of[aid]].address[service] = value or ""
+            fields.setdefault(aid, {})[service] = value or ""
+        for oid, aid in billing.items():
+            orders[oid].address = fields.get(aid, {})
+        for oid, aid in shipping.items():
+            orders[oid].shipping_address = fields.get(aid, {})
     return [orders[i] for i in ids if i in orders]
 
 

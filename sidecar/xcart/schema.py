@@ -96,6 +96,9 @@ OPTIONAL = {
         "XC\\MultiCurrency", ("active_currencies",),
         "prices in another currency need the currency_rates setting",
     ),
+    "coupons": OptionalPart(
+        "CDev\\Coupons", ("order_coupons",), "orders carry no coupon codes",
+    ),
     "google_feed": OptionalPart(
         "XC\\GoogleFeed", ("attributes.googleShoppingGroup",),
         "the barcode attribute is not marked as the GTIN",
