@@ -12,7 +12,7 @@ import click
 from .config import Config, load_config
 from .db import connect
 from .errors import XC1CError
-from .project_files import DEPLOY_DIR, MODULE_STUB_DIR, XCART_SCHEMAS
+from .project_files import DEPLOY_DIR, MODULE_STUB_DIR
 from .settings import (
     BY_NAME,
     SETTINGS,
@@ -57,15 +57,26 @@ def db() -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has tables.")
 @click.option(
     "--modules",
-    type=click.Choice(sorted(XCART_SCHEMAS)),
+    type=click.Choice(["all", "demo", "core"]),
     default="all",
     show_default=True,
     help="all: every stock module on; demo: as X-Cart's installer leaves a shop (ProductVariants,"
     " Wholesale, MultiCurrency and three more off); core: no modules.",
 )
-def create_xcart_schema_cmd(force: bool, if_empty: bool, modules: str) -> None:
-    """Create an empty X-Cart 5.4 shop (tables of a module set, seed rows) in an empty
+@click.option(
+    "--version",
+    "version",
+    type=click.Choice(["5.4", "5.5"]),
+    default="5.4",
+    show_default=True,
+    help="5.4.1.23, or 5.5.0.29 with its official modules.",
+)
+def create_xcart_schema_cmd(force: bool, if_empty: bool, modules: str, version: str) -> None:
+    """Create an empty X-Cart shop (tables of a version and module set, seed rows) in an empty
     database."""
+    if version == "5.5" and modules != "all":
+        raise click.ClickException("X-Cart 5.5's schema comes with its official modules only")
+    schema = "5.5" if version == "5.5" else modules
     from .xcart.install import create_xcart_schema, tables_in_database
 
     cfg = _config()
@@ -75,14 +86,14 @@ def create_xcart_schema_cmd(force: bool, if_empty: bool, modules: str) -> None:
         if if_empty and tables_in_database(conn):
             click.echo(f"{cfg.db.database} already has tables: left as it is")
             return
-        count = create_xcart_schema(conn, cfg.table_prefix, force=force, modules=modules)
+        count = create_xcart_schema(conn, cfg.table_prefix, force=force, modules=schema)
     except XC1CError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         conn.close()
     click.echo(
         f"created {count} tables in {cfg.db.database} (prefix {cfg.table_prefix!r},"
-        f" modules: {modules})"
+        f" X-Cart {version}, modules: {modules})"
     )
 
 

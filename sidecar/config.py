@@ -1,5 +1,6 @@
 """Where the sidecar finds its database and files: environment variables, or X-Cart's own
-`etc/config.php`. Nothing else in the package reads the environment."""
+settings — `etc/config.php` in 5.4, Symfony's environment files in 5.5. Nothing else in the
+package reads the environment."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from . import dotenv
 from .errors import ConfigError
 
 DEFAULT_PREFIX = "xc_"
@@ -34,20 +36,22 @@ class Config:
     xcart_root: Path | None = None
     # Reverse proxies in front of the sidecar whose X-Forwarded-For is trusted (nginx: 1).
     trusted_proxies: int = 0
+    xcart_version: str | None = None  # "5.4" or "5.5" when found through XC1C_XCART_ROOT
 
     def with_database(self, name: str) -> Config:
         return replace(self, db=replace(self.db, database=name))
 
 
-def parse_database_url(url: str) -> DatabaseParams:
-    """`mysql://user:pass@host:port/dbname[?unix_socket=/path&charset=utf8mb4]`."""
+def parse_database_url(url: str, what: str = "XC1C_DATABASE_URL") -> DatabaseParams:
+    """`mysql://user:pass@host:port/dbname[?unix_socket=/path&charset=utf8mb4]` (also the
+    schemes Doctrine writes for MySQL: mysql2, pdo-mysql)."""
     parts = urlsplit(url)
-    if parts.scheme not in ("mysql", "mariadb", "mysql+pymysql"):
-        raise ConfigError(f"XC1C_DATABASE_URL: unsupported scheme {parts.scheme!r}")
+    if parts.scheme not in ("mysql", "mariadb", "mysql+pymysql", "mysql2", "pdo-mysql"):
+        raise ConfigError(f"{what}: unsupported scheme {parts.scheme!r} (a MySQL URL is needed)")
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     database = unquote(parts.path.lstrip("/"))
     if not database:
-        raise ConfigError("XC1C_DATABASE_URL: no database name")
+        raise ConfigError(f"{what}: no database name")
     return DatabaseParams(
         host=parts.hostname or "127.0.0.1",
         port=parts.port or 3306,
@@ -76,8 +80,32 @@ def _ini_value(raw: str) -> str:
     return raw
 
 
+# What X-Cart 5.5 keeps in its environment of the 5.4 config.php sections the sidecar reads.
+_ENV_SECTIONS = {
+    "host_details": {"http_host": "XCART_HOST_DETAILS_HTTP_HOST",
+                     "https_host": "XCART_HOST_DETAILS_HTTPS_HOST",
+                     "web_dir": "XCART_HOST_DETAILS_WEB_DIR"},
+}  # fmt: skip
+
+
+def xcart_version(root: Path) -> str:
+    """5.4 keeps its settings in etc/config.php, 5.5 in Symfony's .env files."""
+    if (root / "etc" / "config.php").is_file():
+        return "5.4"
+    if any((root / name).is_file() for name in (".env", ".env.dist", ".env.local.php")):
+        return "5.5"
+    raise ConfigError(
+        f"XC1C_XCART_ROOT: {root} is not an X-Cart 5.4 (etc/config.php not found) or 5.5"
+        " (.env not found) installation"
+    )
+
+
 def read_xcart_section(root: Path, section: str) -> dict[str, str]:
-    """One section of the shop's `etc/config.php`, overridden by `etc/config.local.php`."""
+    """One section of the shop's `etc/config.php`, overridden by `etc/config.local.php`; in
+    5.5 the same values from its environment (sections it has no equivalent of are empty)."""
+    if xcart_version(root) == "5.5":
+        env = dotenv.load(root, os.environ)
+        return {k: env[v] for k, v in _ENV_SECTIONS.get(section, {}).items() if env.get(v)}
     main = root / "etc" / "config.php"
     if not main.is_file():
         raise ConfigError(f"XC1C_XCART_ROOT: {main} not found")
@@ -90,8 +118,29 @@ def read_xcart_section(root: Path, section: str) -> dict[str, str]:
     return values
 
 
-def read_xcart_config(root: Path) -> tuple[DatabaseParams, str]:
+def _read_xcart55_config(root: Path, environ: Mapping[str, str]) -> tuple[DatabaseParams, str]:
+    """DATABASE_URL, DATABASE_UNIX_SOCKET, DATABASE_CHARSET and DATABASE_DEFAULT_TABLE_PREFIX
+    (to which X-Cart appends `_`)."""
+    env = dotenv.load(root, environ)
+    url = env.get("DATABASE_URL", "")
+    if not url:
+        raise ConfigError(f"XC1C_XCART_ROOT: DATABASE_URL is not set in {root}/.env*")
+    params = parse_database_url(url, f"DATABASE_URL of {root}")
+    params = replace(
+        params,
+        unix_socket=env.get("DATABASE_UNIX_SOCKET") or params.unix_socket,
+        charset=env.get("DATABASE_CHARSET") or params.charset,
+    )
+    prefix = env.get("DATABASE_DEFAULT_TABLE_PREFIX", DEFAULT_PREFIX.rstrip("_"))
+    return params, f"{prefix}_" if prefix else ""
+
+
+def read_xcart_config(
+    root: Path, environ: Mapping[str, str] | None = None
+) -> tuple[DatabaseParams, str]:
     """Database parameters and table prefix of the X-Cart shop installed at `root`."""
+    if xcart_version(root) == "5.5":
+        return _read_xcart55_config(root, os.environ if environ is None else environ)
     values = read_xcart_section(root, "database_details")
     main = root / "etc" / "config.php"
     if not values.get("database"):
@@ -117,7 +166,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     if env.get("XC1C_DATABASE_URL"):
         db = parse_database_url(env["XC1C_DATABASE_URL"])
     elif xcart_root is not None:
-        db, prefix = read_xcart_config(xcart_root)
+        db, prefix = read_xcart_config(xcart_root, env)
     else:
         raise ConfigError("set XC1C_DATABASE_URL or XC1C_XCART_ROOT")
     prefix = env.get("XC1C_TABLE_PREFIX", prefix)
@@ -137,4 +186,5 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         data_dir=Path(env.get("XC1C_DATA_DIR", "var")),
         xcart_root=xcart_root,
         trusted_proxies=int(env.get("XC1C_TRUSTED_PROXIES", "0") or 0),
+        xcart_version=xcart_version(xcart_root) if xcart_root is not None else None,
     )

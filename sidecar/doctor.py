@@ -38,6 +38,9 @@ def _writable(directory: Path) -> bool:
 
 
 def run_checks(config: Config, url: str | None) -> Iterator[Check]:
+    if config.xcart_root is not None:
+        where = "etc/config.php" if config.xcart_version == "5.4" else "its .env files"
+        yield Check(True, f"X-Cart {config.xcart_version} at {config.xcart_root} (from {where})")
     try:
         conn = connect(config.db)
     except pymysql.err.OperationalError as exc:

@@ -109,24 +109,25 @@ def drop_database(config: Config) -> None:
     admin.close()
 
 
-# The module sets a shop can have (sidecar.project_files.XCART_SCHEMAS): the tests of a suite
-# marked `pytestmark = ON_EVERY_MODULE_SET` that use the database run on each; every other test
-# uses "all".
-MODULE_SETS = ("all", "demo", "core")
-ON_EVERY_MODULE_SET = pytest.mark.every_module_set
+# The shops the end-to-end suites run on (sidecar.project_files.XCART_SCHEMAS): X-Cart 5.4 with
+# every stock module, with the module set its installer leaves, with the core alone, and
+# X-Cart 5.5. The tests of a suite marked `pytestmark = ON_EVERY_SHOP` that use the database
+# run on each; every other test uses "all".
+SHOPS = ("all", "demo", "core", "5.5")
+ON_EVERY_SHOP = pytest.mark.every_shop
 
 
 def pytest_configure(config) -> None:
     config.addinivalue_line(
-        "markers", "every_module_set: run the test on every X-Cart module set in MODULE_SETS"
+        "markers", "every_shop: run the test on every X-Cart shop schema in SHOPS"
     )
 
 
 def pytest_generate_tests(metafunc) -> None:
-    if metafunc.definition.get_closest_marker("every_module_set") and (
+    if metafunc.definition.get_closest_marker("every_shop") and (
         "database" in metafunc.fixturenames
     ):
-        metafunc.parametrize("database", MODULE_SETS, indirect=True, scope="session")
+        metafunc.parametrize("database", SHOPS, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from conftest import (
-    ON_EVERY_MODULE_SET,
+    ON_EVERY_SHOP,
     assert_nested_set_valid,
     catalog_files,
     query,
@@ -14,7 +14,7 @@ from conftest import (
 )
 from lxml import etree
 
-pytestmark = ON_EVERY_MODULE_SET
+pytestmark = ON_EVERY_SHOP
 
 
 def product(conn, ext: str) -> dict:

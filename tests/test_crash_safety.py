@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ON_EVERY_MODULE_SET, PASSWORD, assert_nested_set_valid, query, set_setting
+from conftest import ON_EVERY_SHOP, PASSWORD, assert_nested_set_valid, query, set_setting
 
 from bench.generate import add_orders, generate
 from sidecar.onec_client import OneCClient, files_from_paths, http_transport
 
-pytestmark = ON_EVERY_MODULE_SET
+pytestmark = ON_EVERY_SHOP
 
 PRODUCTS = 1200
 

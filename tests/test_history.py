@@ -11,14 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ON_EVERY_MODULE_SET, PREFIX, SAMPLES, catalog_files, query, set_setting
+from conftest import DATA, ON_EVERY_SHOP, PREFIX, SAMPLES, catalog_files, query, set_setting
 
 from sidecar.exchange import replies
 from sidecar.exchange.routes import ANALYSIS_ONLY
 from sidecar.onec_client import files_from_paths
 from sidecar.state import history, lease
 
-pytestmark = ON_EVERY_MODULE_SET
+pytestmark = ON_EVERY_SHOP
 
 CATALOG_ONLY = ("import", "offers")
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from conftest import (
     DATA,
-    ON_EVERY_MODULE_SET,
+    ON_EVERY_SHOP,
     REPO,
     SAMPLES,
     catalog_files,
@@ -26,7 +26,7 @@ XSD = REPO.parent / "shared" / "reference" / "xsd"
 NS2 = "urn:1C.ru:commerceml_2"
 BOOTS = "a0000000-0000-0000-0000-000000000003"
 SIZE43 = f"{BOOTS}#x0000000-0000-0000-0000-000000000043"
-pytestmark = ON_EVERY_MODULE_SET
+pytestmark = ON_EVERY_SHOP
 
 
 def status_id(conn, kind: str, code: str) -> int:

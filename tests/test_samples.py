@@ -9,11 +9,11 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ON_EVERY_MODULE_SET, SAMPLES, assert_nested_set_valid, query, supports
+from conftest import ON_EVERY_SHOP, SAMPLES, assert_nested_set_valid, query, supports
 
 from sidecar.onec_client import exchange_order
 
-pytestmark = ON_EVERY_MODULE_SET
+pytestmark = ON_EVERY_SHOP
 
 CATALOG_ROOTS = {"Классификатор", "Каталог", "ПакетПредложений", "ИзмененияПакетаПредложений"}
 

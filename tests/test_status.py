@@ -9,12 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ON_EVERY_MODULE_SET, PASSWORD, PREFIX, catalog_files, set_setting
+from conftest import ON_EVERY_SHOP, PASSWORD, PREFIX, catalog_files, set_setting
 
 from sidecar.onec_client import OneCClient, http_transport
 from sidecar.state import history
 
-pytestmark = ON_EVERY_MODULE_SET
+pytestmark = ON_EVERY_SHOP
 
 TOKEN = "status-token-Ключ"
 

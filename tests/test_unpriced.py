@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from conftest import (
-    ON_EVERY_MODULE_SET,
+    ON_EVERY_SHOP,
     PASSWORD,
     PREFIX,
     catalog_files,
@@ -21,7 +21,7 @@ from conftest import (
 
 from sidecar.settings import write_setting
 
-pytestmark = ON_EVERY_MODULE_SET
+pytestmark = ON_EVERY_SHOP
 
 SHIRT, DRESS, BOOTS, SNEAKERS = (f"a0000000-0000-0000-0000-00000000000{i}" for i in "1234")
 SIZE41 = f"{BOOTS}#x0000000-0000-0000-0000-000000000041"

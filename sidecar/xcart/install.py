@@ -1,6 +1,6 @@
-"""`xc1c db create-xcart-schema`: an empty X-Cart 5.4 shop (all tables of 5.4.1.23 with its
-stock modules, plus the seed rows a fresh install has and the importer reads). For demos and
-tests; a real shop already has all of this."""
+"""`xc1c db create-xcart-schema`: an empty X-Cart shop (the tables of 5.4.1.23 with a module
+set, or of 5.5.0.29, plus the seed rows a fresh install has and the importer reads). For demos
+and tests; a real shop already has all of this."""
 
 from __future__ import annotations
 

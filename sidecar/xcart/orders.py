@@ -392,10 +392,13 @@ def change_items(
     """(item, amount, price) updates, removed item ids, (product, variant, name, price, amount)
     additions; then the order's subtotal and total as X-Cart's calculate() makes them."""
     table = schema.table("order_items")
+    now = int(time.time())
+    # X-Cart 5.5 stamps a changed line (updateDate); 5.4 has no such column.
+    stamp = ", updateDate = %s" if schema.has_column("order_items", "updateDate") else ""
     cur.executemany(
         f"UPDATE {table} SET amount = %s, price = %s, itemNetPrice = %s, subtotal = %s * %s,"
-        " discountedSubtotal = %s * %s, total = %s * %s WHERE item_id = %s",
-        [(a, p, p, p, a, p, a, p, a, i) for i, a, p in updates],
+        f" discountedSubtotal = %s * %s, total = %s * %s{stamp} WHERE item_id = %s",
+        [(a, p, p, p, a, p, a, p, a, *([now] if stamp else []), i) for i, a, p in updates],
     )
     if removed:
         cur.execute(
@@ -404,7 +407,8 @@ def change_items(
     rows = [{"order_id": order_id, "object_type": "product", "object_id": pid,
              "name": name[:255], "sku": "", "price": p, "itemNetPrice": p, "amount": a,
              "subtotal": p * a, "discountedSubtotal": p * a, "total": p * a,
-             **({"variant_id": vid} if schema.supports("order_item_variants") else {})}
+             **({"variant_id": vid} if schema.supports("order_item_variants") else {}),
+             **({"updateDate": now} if stamp else {})}
             for pid, vid, name, p, a in added]  # fmt: skip
     schema.insert_rows(cur, "order_items", rows)
     recalculate(cur, schema, order_id)
