@@ -8,14 +8,13 @@ import secrets
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pymysql
 import pytest
+from serving import wait_until_up
 from xcart_rig import Rig, find_rig
 
 from sidecar.app import create_app
@@ -276,29 +275,26 @@ class Sidecar:
 
 def launch(env: dict[str, str], log: Path, workers: int = 3) -> Sidecar:
     """`xc1c serve` on a free port with exactly `env` (plus the process's own); waits until it
-    answers /healthz."""
-    port = free_port()
+    answers /healthz. A port found free can be taken before gunicorn binds it: another one is
+    tried then."""
     xc1c = Path(sys.executable).with_name("xc1c")
-    with log.open("wb") as out:  # a file: a pipe nobody reads would fill up
-        proc = subprocess.Popen(
-            [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=1) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"gunicorn did not start: {log.read_text()}")
-            time.sleep(0.2)
-    return Sidecar(f"{base}/1c_exchange.php", proc)
+    for _ in range(3):
+        port = free_port()
+        with log.open("wb") as out:  # a file: a pipe nobody reads would fill up
+            proc = subprocess.Popen(
+                [str(xc1c), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        base = f"http://127.0.0.1:{port}"
+        if wait_until_up(f"{base}/healthz", proc, 60, 0.2):
+            return Sidecar(f"{base}/1c_exchange.php", proc)
+        proc.kill()
+        proc.wait()
+        if "Address already in use" not in log.read_text():
+            break
+    pytest.fail(f"gunicorn did not start: {log.read_text()}")
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pymysql
+from serving import wait_until_up
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = HERE / "rig"
@@ -148,17 +148,8 @@ class Rig:
                                            "XC_ROOT": str(self.root)},
         )  # fmt: skip
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/cart.php", timeout=60) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise
-                    time.sleep(1)
-            assert proc.poll() is None, f"xc.mjs serve exited (another one on {url}?)"
+            up = wait_until_up(f"{url}/cart.php", proc, 180, 1, request_timeout=60)
+            assert up, f"xc.mjs serve did not answer at {url} (another one there?)"
             yield url
         finally:
             proc.terminate()
