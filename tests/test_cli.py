@@ -156,6 +156,13 @@ def test_doctor_names_the_real_cause_of_a_refused_login(server, config, conn):
     assert "FAIL 1C's login refused: the sidecar refuses this machine's address" in result.output
     assert "fix: add this machine's address to allowed_ips" in result.output
     assert "Authorization" not in result.output, "not blamed on the header"
+    # one failed login allowed: doctor's own unauthenticated probe uses it up
+    set_setting(conn, "allowed_ips", "")
+    set_setting(conn, "login_attempts", "1")
+    result = CliRunner().invoke(main, ["doctor", "--url", server], env=env)
+    assert (
+        "FAIL 1C's login refused: this address is rate-limited after failed logins" in result.output
+    )
 
 
 @pytest.mark.parametrize("database", ["demo"], indirect=True)
