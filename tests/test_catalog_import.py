@@ -308,7 +308,7 @@ def test_a_paused_reader_is_used_only_where_the_job_stands(tmp_path):
     assert paused.resume(job, path) is reader  # same process, same place: go on
     paused.pause(job, path, reader)
     job.position = 4  # another worker moved the job on
-    assert paused.resume(job, path) is None and reader.stream.closed
+    assert paused.resume(job, path) is None and reader.closed
 
     reader = _Reader.open(path, 0)
     reader.seq = job.position
@@ -366,3 +366,36 @@ def test_the_stored_digests_hold_no_secret(conn, tmp_path):
     assert context(password="one") == context(password="two")
     assert context(status_token="one") == context(status_token="two")
     assert context(warehouses=("a",)) != context(warehouses=("b",))
+
+
+def test_a_reader_parses_in_its_own_thread_whichever_thread_takes_its_records(tmp_path):
+    """lxml's parser must stay in the thread that made it; 1C's calls land on any of
+    gunicorn's threads. Records taken on two threads in turn are the file's, in order."""
+    import threading
+
+    from sidecar.catalog.importer import _Reader
+
+    path = tmp_path / "import.xml"
+    path.write_bytes(big_catalog(300))
+    whole = list(_Reader.open(path, 0).records)
+    reader = _Reader.open(path, 0)
+    taken: list = []
+
+    def take(count: int) -> None:
+        records = reader.records
+        taken.extend(next(records) for _ in range(count))
+
+    for count in (5, 100, 7):
+        worker = threading.Thread(target=take, args=(count,))
+        worker.start()
+        worker.join()
+    taken.extend(reader.records)
+    assert taken == whole and len(whole) > 300
+    reader.close()
+    reader.thread.join(2)
+    assert not reader.thread.is_alive()
+    stopped = _Reader.open(path, 0)  # closed while parsing ahead: the thread ends too
+    next(stopped.records)
+    stopped.close()
+    stopped.thread.join(2)
+    assert not stopped.thread.is_alive()

@@ -7,14 +7,16 @@ the batch in flight, and any worker or instance can continue the job."""
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pymysql
 from pymysql.cursors import Cursor
@@ -60,23 +62,85 @@ OFFER_COUNTS = {"products_repriced", "products_unpriced", "products_on_sale"}
 ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
 
 
-@dataclass
 class _Reader:
-    """A file being read: the stream, the records still to come, and how many data records
-    were passed (the position a job counts)."""
+    """A file being read, in a thread of its own. lxml's parser must be created, used and
+    freed in one thread (libxml2's name dictionaries are per thread): a paused reader resumed
+    by another of gunicorn's threads corrupted memory and killed the worker. The thread parses
+    ahead into a bounded queue, in chunks, and the import takes records from it on whichever
+    thread 1C's call lands. `seq` counts the data records the import passed (its position)."""
 
-    stream: BinaryIO
-    records: Iterator[Record]
-    seq: int
-    identity: tuple[int, int, int]
+    CHUNK = 64  # records handed over at once
+    AHEAD = 16  # chunks parsed ahead at most
+
+    def __init__(self, path: Path, position: int) -> None:
+        self.identity = _identity(path)
+        self.seq = 0
+        self.offset = 0  # bytes of the file read when the current chunk was handed over
+        self._queue: queue.Queue = queue.Queue(maxsize=self.AHEAD)
+        self._stop = threading.Event()
+        self._chunk: deque[Record] = deque()
+        self._ended = False
+        self.thread = threading.Thread(
+            target=self._parse, args=(path, position), name="xc1c-reader", daemon=True
+        )
+        self.thread.start()
 
     @classmethod
     def open(cls, path: Path, position: int) -> _Reader:
-        stream = path.open("rb")
-        return cls(stream, iter_records(stream, position, raw=True), 0, _identity(path))
+        return cls(path, position)
+
+    def _parse(self, path: Path, position: int) -> None:
+        chunk: list[Record] = []
+        try:
+            with path.open("rb") as stream:
+                for record in iter_records(stream, position, raw=True):
+                    chunk.append(record)
+                    if len(chunk) == self.CHUNK:
+                        if not self._hand(("records", chunk, stream.tell())):
+                            return
+                        chunk = []
+                self._hand(("records", chunk, stream.tell()))
+        except BaseException as exc:  # the import raises it where it reads the record
+            self._hand(("error", exc, 0))
+            return
+        self._hand(("end", None, 0))
+
+    def _hand(self, item: tuple) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    @property
+    def records(self) -> Iterator[Record]:
+        while True:
+            while self._chunk:
+                yield self._chunk.popleft()
+            if self._ended:
+                return
+            kind, value, offset = self._queue.get()
+            if kind == "error":
+                self._ended = True
+                raise value
+            if kind == "end":
+                self._ended = True
+                return
+            self._chunk.extend(value)
+            self.offset = offset
+
+    @property
+    def closed(self) -> bool:
+        return self._stop.is_set()
 
     def close(self) -> None:
-        self.stream.close()
+        """Stop the thread (it frees its parser itself)."""
+        self._stop.set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._queue.get_nowait()
 
 
 def _identity(path: Path) -> tuple[int, int, int]:
@@ -185,7 +249,7 @@ class CatalogImport:
                         self._commit_batch(ctx, job, seq - 1, pending, choice)
                     choice = self._commit_record(ctx, job, seq, record) or choice
                 if time.monotonic() >= deadline:
-                    percent = min(99, int(reader.stream.tell() * 100 / size))
+                    percent = min(99, int(reader.offset * 100 / size))
                     _PAUSED.pause(job, path, reader)
                     return StepResult(False, percent, job)
             if pending:
