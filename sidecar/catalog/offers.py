@@ -191,34 +191,33 @@ def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: Pr
             continue
         rows.append((o.id, owner, pid, price, quantity, o.deleted, digest, why))
         if o.id != owner:
-            variant_items.append(o)
+            variant_items.append((pid, owner, o))
         elif o.prices:
             if choice.market is not None:
                 market[pid] = extra[0]
             if choice.wholesale is not None:
                 wholesale[pid] = extra[1]
     offer_state.store_offers(cur, ctx.prefix, rows)
-    apply_variants(ctx, cur, _variant_offers(ctx, cur, variant_items, products))
+    apply_variants(ctx, cur, _variant_offers(ctx, cur, variant_items))
     _set_totals(ctx, cur, [r[2] for r in rows])
     _set_market_prices(ctx, cur, market)
     _set_wholesale_prices(ctx, cur, wholesale)
 
 
 def _variant_offers(
-    ctx: ImportContext, cur: Cursor, offers: list[Offer], products: dict[str, int]
+    ctx: ImportContext, cur: Cursor, offers: list[tuple[int, str, Offer]]
 ) -> list[VariantOffer]:
-    """Characteristic offers with the price and stock 1C has said so far (prices and stock
-    may come in different files). One without a usable price is out of stock: the product's
-    own price is not the characteristic's."""
-    merged = offer_state.current(cur, ctx.prefix, [o.id for o in offers])
+    """(product id, product Ид, offer) of characteristics, with the price and stock 1C has said
+    so far (prices and stock may come in different files). One without a usable price is out
+    of stock: the product's own price is not the characteristic's."""
+    merged = offer_state.current(cur, ctx.prefix, [o.id for _, _, o in offers])
     out = []
-    for o in offers:
+    for pid, owner, o in offers:
         price, quantity = merged.get(o.id, (None, None))
         if price is None and not o.deleted:
             ctx.counts["variants_unpriced"] += 1
         amount = _amount(quantity) if price is not None else 0
-        owner = o.id if o.id in products else o.product_id
-        out.append(VariantOffer(products[owner], owner, o, price, amount))
+        out.append(VariantOffer(pid, owner, o, price, amount))
     return out
 
 
