@@ -1,3 +1,3 @@
 """xc1c: the 1C:Enterprise <-> X-Cart 5 CommerceML exchange sidecar."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

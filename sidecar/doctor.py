@@ -7,16 +7,16 @@ import os
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pymysql
 
 from .config import Config
 from .db import connect
-from .orders import requisites
+from .orders import requisites, xcart_side
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
-from .state import unpriced
+from .state import order_changes, unpriced
 from .state.migrations import MIGRATIONS, applied_versions
 from .xcart.images import images_root
 from .xcart.schema import Schema
@@ -88,6 +88,7 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
         with conn.cursor() as cur:
             cur.execute(f"SELECT serviceName FROM {schema.table('address_field')}")
             address_fields = {r[0].casefold() for r in cur.fetchall()}
+        yield from _order_changes(conn, config, settings)
     finally:
         conn.close()
     yield _requisites(settings, address_fields)
@@ -125,6 +126,37 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
     )
     if url:
         yield from _check_url(url, settings["login"], settings["password"])
+
+
+def _order_changes(conn: pymysql.Connection, config: Config, settings: dict) -> Iterator[Check]:
+    """Whether 1C's order changes go through X-Cart (asked without applying anything), and
+    whether any waits or failed."""
+    side = xcart_side.locate(conn, config.table_prefix, config, settings)
+    direct = "they are written directly: no e-mails, no stock moved"
+    address = "set xcart_url to X-Cart's admin.php as this server reaches it"
+    if isinstance(side, str):
+        yield Check(settings["orders_apply"] == "direct",
+                    f"order changes from 1C do not go through X-Cart ({side}): {direct}",
+                    address)  # fmt: skip
+    else:
+        try:
+            answer = replace(side, timeout=15).probe()
+            yield Check(True, f"order changes from 1C go through X-Cart at {side.url}"
+                              f" (module {answer['xc1c']})")  # fmt: skip
+        except xcart_side.Unreachable as exc:
+            yield Check(False, f"{exc}: order changes from 1C wait for X-Cart", address)
+        except xcart_side.Absent as exc:
+            yield Check(False, f"{exc}: {direct}",
+                        "enable the xc1c module 0.3 or later in X-Cart (Extensions)")  # fmt: skip
+    with conn.cursor() as cur:
+        counts, unapplied = order_changes.summary(cur, config.table_prefix, 3)
+    stuck = counts.get("waiting", 0) + counts.get("failed", 0)
+    examples = "; ".join(f"order {r.order_id}: {r.state} {r.error}".strip() for r in unapplied)
+    yield Check(not stuck, "no order change from 1C waits or failed" if not stuck else
+                f"{counts.get('waiting', 0)} order change(s) from 1C wait for X-Cart,"
+                f" {counts.get('failed', 0)} failed: {examples}",
+                "see the status page; X-Cart's cron (php console.php --target=cron) applies"
+                " waiting ones")  # fmt: skip
 
 
 def _requisites(settings: dict, address_fields: set[str]) -> Check:

@@ -19,6 +19,7 @@ from .db import connect
 from .errors import BadFileName, Busy, ImportFailed, XC1CError
 from .exchange import upload
 from .orders import changes as order_changes
+from .orders.xcart_side import locate
 from .safepath import resolve_inside, safe_relative_path
 from .settings import read_settings
 from .state import history, lease
@@ -122,7 +123,7 @@ def _run(config, admin, work, settings, exchange_id, paths, workspace, dry_run_o
 
     changes = None
     if kind == "sale":
-        results = _orders(work, prefix, settings, workspace, files, dry_run_only)
+        results = _orders(work, prefix, settings, workspace, files, dry_run_only, config)
     elif dry_run_only:
         results, changes = analyse_files(work, prefix, settings, workspace, files, on_step=step)
     else:
@@ -143,7 +144,7 @@ def _run(config, admin, work, settings, exchange_id, paths, workspace, dry_run_o
     return Outcome(exchange_id, results, changes)
 
 
-def _orders(conn, prefix, settings, workspace, files, dry_run_only) -> list[FileResult]:
+def _orders(conn, prefix, settings, workspace, files, dry_run_only, config) -> list[FileResult]:
     """Order documents from 1C, as sale/import applies them (a replay of a sale exchange)."""
     results = []
     for path in files:
@@ -153,7 +154,8 @@ def _orders(conn, prefix, settings, workspace, files, dry_run_only) -> list[File
                 with dry_run(conn, prefix) as (dry, _):
                     outcome = order_changes.apply_file(dry, prefix, settings, path)  # type: ignore[arg-type]
             else:
-                outcome = order_changes.apply_file(conn, prefix, settings, path)
+                side = locate(conn, prefix, config, settings)
+                outcome = order_changes.apply_file(conn, prefix, settings, path, side)
         except ValueError as exc:  # CommerceMLError
             results.append(FileResult(name, path, history.FAILED, error=f"{name}: {exc}"))
             break

@@ -552,9 +552,81 @@ SETTINGS: tuple[Setting, ...] = (
         "1C may change order items",
         "1С может менять состав заказа",
         "Apply the items, quantities, prices and delivery cost of the order documents 1C sends "
-        "back (totals are recalculated; stock is not moved). Off: only numbers and statuses.",
-        "Применять состав, количества, цены и стоимость доставки из документов 1С (итоги "
-        "пересчитываются, остатки не двигаются). Выкл.: только номера и статусы.",
+        "back; totals are recalculated, and through X-Cart (see below) stock and sales move as "
+        "when the admin edits the order. Off: only numbers and statuses.",
+        "Применять состав, количества, цены и стоимость доставки из документов 1С; итоги "
+        "пересчитываются, а при применении через X-Cart (см. ниже) остатки и продажи меняются, "
+        "как при правке заказа администратором. Выкл.: только номера и статусы.",
+    ),
+    Setting(
+        "orders_apply",
+        "select",
+        "xcart",
+        "orders",
+        "How 1C's order changes apply",
+        "Как применять изменения из 1С",
+        "xcart: through X-Cart's own order logic, as when the admin saves the order: status "
+        "handlers, stock, sales counters, history and the shop's e-mails. direct: the sidecar "
+        "writes statuses and items itself (no e-mails, stock not moved); also what happens when "
+        "X-Cart's side of this module does not answer as it should.",
+        "xcart: через логику заказов X-Cart, как при сохранении заказа администратором: "
+        "обработчики статусов, остатки, счётчики продаж, история и письма магазина. direct: "
+        "модуль обмена сам записывает статусы и состав (без писем, остатки не двигаются); так "
+        "же, если часть модуля в X-Cart отвечает не так, как должна.",
+        choices=("xcart", "direct"),
+        choice_labels=(("Through X-Cart", "Через X-Cart"), ("Write directly", "Напрямую")),
+    ),
+    Setting(
+        "orders_notify_customers",
+        "select",
+        "xcart",
+        "orders",
+        "Tell customers of 1C's changes",
+        "Сообщать покупателям об изменениях из 1С",
+        "xcart: customers get the e-mails X-Cart's notification settings enable for an order "
+        "change (paid, shipped, cancelled, changed). never: only the shop's staff get them.",
+        "xcart: покупатели получают письма, включённые в настройках уведомлений X-Cart "
+        "(оплачен, отгружен, отменён, изменён). never: письма получают только сотрудники.",
+        choices=("xcart", "never"),
+        choice_labels=(("As X-Cart's settings", "По настройкам X-Cart"), ("Never", "Никогда")),
+    ),
+    Setting(
+        "orders_apply_wait",
+        "int",
+        "3600",
+        "orders",
+        "Wait for X-Cart, seconds",
+        "Ждать X-Cart, секунд",
+        "A change from 1C that X-Cart has not applied (X-Cart did not answer, and its cron has "
+        "not run) is written directly after this many seconds. 0: wait for X-Cart.",
+        "Изменение из 1С, которое X-Cart не применил (X-Cart не ответил, а его cron не "
+        "запускался), записывается напрямую через столько секунд. 0: ждать X-Cart.",
+        minimum=0,
+        maximum=30 * 86400,
+    ),
+    Setting(
+        "xcart_url",
+        "text",
+        "",
+        "orders",
+        "X-Cart's admin address",
+        "Адрес админки X-Cart",
+        "Where the sidecar reaches X-Cart's admin.php to have 1C's order changes applied, e.g. "
+        "http://127.0.0.1/admin.php. Empty: the shop's host from X-Cart's own config.",
+        "Адрес admin.php X-Cart, по которому модуль обмена передаёт изменения заказов из 1С, "
+        "например http://127.0.0.1/admin.php. Пусто: адрес магазина из настроек X-Cart.",
+    ),
+    Setting(
+        "xcart_secret",
+        "password",
+        "",
+        "orders",
+        "Key between sidecar and X-Cart",
+        "Ключ между модулем обмена и X-Cart",
+        "Proves to X-Cart that a request to apply order changes comes from the sidecar. Made "
+        "by the sidecar when empty; change it to revoke the old one.",
+        "Подтверждает X-Cart, что запрос на применение изменений заказов пришёл от модуля "
+        "обмена. Пустой ключ модуль создаёт сам; смените его, чтобы отозвать старый.",
     ),
     Setting(
         "status_paid",

@@ -13,7 +13,7 @@ from . import __version__
 from .catalog.dry_run import Changes
 from .db import transaction
 from .settings import SETTINGS, shown
-from .state import history, own_table, unpriced
+from .state import history, order_changes, own_table, unpriced
 from .state.history import Exchange
 from .xcart.schema import Schema
 
@@ -125,6 +125,8 @@ def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
         )
         held = cur.fetchone()
         waiting = unpriced.summary(cur, prefix)
+        changes, unapplied = order_changes.summary(cur, prefix)
+        direct_reason = order_changes.last_direct_reason(cur, prefix)
     running = [e for e in recent if e.status == history.RUNNING]
     return {
         "health": "ok",
@@ -143,6 +145,21 @@ def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
             {"reason": reason, "products": count, "examples": examples}
             for reason, count, examples in waiting
         ],
+        # 1C's order changes: applied through X-Cart or directly (and why), waiting, failed
+        "order_changes": {
+            "counts": {k.replace(" ", "_"): v for k, v in changes.items()},
+            "direct_reason": direct_reason,
+            "unapplied": [
+                {
+                    "order_id": r.order_id,
+                    "state": r.state,
+                    "attempts": r.attempts,
+                    "error": r.error,
+                    "since": _when(r.updated),
+                }
+                for r in unapplied
+            ],
+        },
         "modules": module_set(Schema(conn, prefix)),
     }
 
@@ -187,8 +204,13 @@ def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
     out += [f'xc1c_last_success_timestamp_seconds{{kind="{k}"}} {t or 0}' for k, t in last_success]
     with transaction(conn) as cur:
         held = sum(count for _, count, _ in unpriced.summary(cur, prefix))
+        changes, _ = order_changes.summary(cur, prefix)
     out += ["# HELP xc1c_products_unpriced 1C products not for sale: no usable price from 1C.",
             "# TYPE xc1c_products_unpriced gauge", f"xc1c_products_unpriced {held}"]  # fmt: skip
+    out += ["# HELP xc1c_order_changes 1C's order changes, by state and by who applied them.",
+            "# TYPE xc1c_order_changes gauge"]  # fmt: skip
+    out += [f'xc1c_order_changes{{state="{k.partition(" ")[0]}",by="{k.partition(" ")[2]}"}} {n}'
+            for k, n in sorted(changes.items())]  # fmt: skip
     items: Counter = Counter()
     for exchange in history.recent(conn, prefix, history.MAX_ROWS):
         items.update(summarise(exchange.totals))

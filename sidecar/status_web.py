@@ -33,7 +33,11 @@ LABELS = {
         "dry_run": "dry run", "would": "Would change", "no_exchanges": "No exchange yet.",
         "unpriced": "Not for sale: no price from 1C the shop can use",
         "products": "products", "for_example": "for example", "modules": "X-Cart modules",
-        "present": "on", "absent": "off",
+        "present": "on", "absent": "off", "order_changes": "Order changes from 1C",
+        "through_xcart": "applied through X-Cart", "directly": "written directly",
+        "waiting": "waiting for X-Cart", "failed": "failed",
+        "direct_why": "Written directly because",
+        "attempts": "attempts", "order": "order",
     },
     "ru": {
         "title": "Обмен с 1С — состояние", "health": "Состояние", "version": "Версия",
@@ -44,7 +48,11 @@ LABELS = {
         "dry_run": "пробный прогон", "would": "Изменил бы", "no_exchanges": "Обменов ещё не было.",
         "unpriced": "Не продаются: нет цены из 1С, пригодной для магазина",
         "products": "товаров", "for_example": "например", "modules": "Модули X-Cart",
-        "present": "включён", "absent": "выключен",
+        "present": "включён", "absent": "выключен", "order_changes": "Изменения заказов из 1С",
+        "through_xcart": "применены через X-Cart", "directly": "записаны напрямую",
+        "waiting": "ждут X-Cart", "failed": "не применены",
+        "direct_why": "Записаны напрямую, потому что",
+        "attempts": "попыток", "order": "заказ",
     },
 }  # fmt: skip
 

@@ -1,7 +1,8 @@
 """The X-Cart module that gives the sidecar a settings page and a menu entry in X-Cart's admin,
 for X-Cart 5.4 and 5.5, generated from the single settings declaration (sidecar/settings.py) so
 the two can never disagree. `xc1c module write` writes it to xcart_module_stub/; a test fails
-when the files there are not what this module renders. No business logic lives in PHP."""
+when the files there are not what this module renders. The only logic in PHP is what must run
+inside X-Cart: applying 1C's order changes through X-Cart's own order model."""
 
 from __future__ import annotations
 
@@ -68,6 +69,7 @@ def install_yaml(version: str) -> str:
             out += [f"      - code: {code}", f"        option_name: {_q(name)}"]
             if comment:
                 out.append(f"        option_comment: {_q(comment)}")
+    out += ["", "XLite\\Model\\Task:", f"  - owner: {_q(task_class(version))}"]
     out += ["", "XLite\\Model\\LanguageLabel:"]
     for name, en, ru in LABELS + _choice_labels():
         out += [
@@ -77,6 +79,11 @@ def install_yaml(version: str) -> str:
             f"      - code: ru\n        label: {_q(ru)}",
         ]
     return "\n".join(out) + "\n"
+
+
+def task_class(version: str) -> str:
+    """X-Cart's cron task that applies 1C's order changes the sidecar could not hand over."""
+    return f"{MODULE_NAMESPACE[version]}\\Core\\Task\\ApplyOrderChanges"
 
 
 def install_ru_yaml() -> str:
@@ -136,6 +143,7 @@ def _php(template: str, version: str, **values: str) -> str:
         "module_id": MODULE_ID,
         "category": CATEGORY,
         "config_path": CATEGORY.replace("\\", "->"),
+        "module_version": f"{version}.{MINOR}.0",
         **values,
     }
     for key, value in values.items():
@@ -191,6 +199,11 @@ def render() -> dict[Path, str]:
         files[src / "View/Menu/Admin/LeftMenu.php"] = _php("LeftMenu.php", version)
         files[src / "View/Accounting.php"] = _php("Accounting.php", version)
         files[src / "View/FormField/Status.php"] = _php("Status.php", version)
+        files[src / "Core/OrderChanges.php"] = _php("OrderChanges.php", version)
+        files[src / "Core/Task/ApplyOrderChanges.php"] = _php("ApplyOrderChanges.php", version)
+        files[src / "Controller/Admin/Xc1cOrderChanges.php"] = _php(
+            "OrderChangesController.php", version
+        )
         if version == "5.5":
             files[src / f"{NAME}Bundle.php"] = _php("Bundle.php", version)
             files[src / "LifetimeHook/Hook.php"] = _php(

@@ -8,7 +8,7 @@ import secrets
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -271,6 +271,23 @@ class Sidecar:
     def workers(self) -> list[int]:
         path = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
         return [int(p) for p in path.read_text().split()]
+
+
+def beside_xcart(root: Path, data: Path, password: str) -> tuple[dict[str, str], Callable]:
+    """The environment of a sidecar beside the X-Cart installed at `root`, found by
+    XC1C_XCART_ROOT alone, its own tables made and its exchange password set; and a runner of
+    its command line there (returns what it printed)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XC1C_")}
+    env |= {"XC1C_XCART_ROOT": str(root), "XC1C_DATA_DIR": str(data)}
+
+    def xc1c(*args: str) -> str:
+        done = subprocess.run([str(Path(sys.executable).with_name("xc1c")), *args], env=env,
+                              capture_output=True, text=True)  # fmt: skip
+        return done.stdout + done.stderr
+
+    assert "applied migrations" in xc1c("db", "migrate")
+    xc1c("settings", "set", "password", password)
+    return env, xc1c
 
 
 def launch(env: dict[str, str], log: Path, workers: int = 3) -> Sidecar:

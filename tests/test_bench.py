@@ -16,5 +16,6 @@ def test_the_benchmark_runs_end_to_end(tmp_path):
         "unchanged re-run",
         "sale/query orders",
     ]
-    rows_per_second = [line.split("|")[7].strip() for line in lines]
+    rows_per_second = [line.split("|")[9].strip() for line in lines]
     assert int(rows_per_second[0]) > 0 and rows_per_second[1] == "0"
+    assert float(lines[0].split("|")[5]) > 0, "the write floor was measured"

@@ -17,7 +17,7 @@ LANGS = ("ru", "en")
 ERRORS = {
     "XC1CError", "ConfigError", "ExchangeError", "AuthFailed", "Forbidden", "NoSession",
     "BadRequest", "BadFileName", "UploadTooLarge", "Busy", "ImportFailed", "CommerceMLError",
-    "ClickException", "failure",
+    "ClickException", "failure", "Unreachable", "Absent",
 }  # fmt: skip
 
 

@@ -135,7 +135,8 @@ def test_every_secret_keeps_its_value_when_the_page_is_saved():
         rows = yaml.safe_load(path.read_text(encoding="utf-8"))["XLite\\Model\\Config"]
         secrets = {r["name"]: r["type"] for r in rows if "Password" in r["type"]}
         assert secrets == dict.fromkeys(
-            ["password", "status_token"], "XLite\\View\\FormField\\Input\\PasswordWithValue"
+            ["password", "status_token", "xcart_secret"],
+            "XLite\\View\\FormField\\Input\\PasswordWithValue",
         ), version
 
 

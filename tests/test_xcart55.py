@@ -60,7 +60,11 @@ def test_a_55_shop_from_its_env_files_exchanges_catalog_and_orders(shop55, tmp_p
     root, env, conn = shop55
     doctor = xc1c(env, "doctor")
     assert f"ok   X-Cart 5.5 at {root} (from its .env files)" in doctor.stdout
-    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    # the one problem: no X-Cart answers at the shop's own address, where 5.5 keeps its admin
+    fails = [line for line in doctor.stdout.splitlines() if line.startswith("FAIL")]
+    [fail] = fails
+    assert fail.startswith("FAIL X-Cart at https://shop55.example/admin/ did not answer: ")
+    assert fail.endswith(": order changes from 1C wait for X-Cart")
     sidecar = launch(env, tmp_path / "sidecar.log")
     try:
         client = OneCClient(http_transport(sidecar.url), "1c", PASSWORD)
@@ -85,6 +89,8 @@ def test_a_55_shop_from_its_env_files_exchanges_catalog_and_orders(shop55, tmp_p
         assert doc.findtext("{*}Ид") == str(order)
         assert client.call("sale", "success").word == "success"
         xc1c(env, "settings", "set", "orders_accept_items", "Y")
+        # no X-Cart runs in this tree to apply them: the sidecar's own 5.5 writes
+        xc1c(env, "settings", "set", "orders_apply", "direct")
         back = ITEMS_FROM_1C.replace("@ID@", str(order)).encode()
         client.init("sale", version="2.10")
         assert client.call("sale", "file", back, filename="back.xml").word == "success"

@@ -20,6 +20,7 @@ from sidecar.settings import SETTINGS
 
 SETTINGS_PAGE = "/admin.php?target=module&moduleId=Xc1c-Exchange"
 CATEGORY = "Xc1c\\Exchange"
+TASK = "XLite\\Module\\Xc1c\\Exchange\\Core\\Task\\ApplyOrderChanges"
 
 
 @pytest.fixture
@@ -56,6 +57,16 @@ def config(rig: Rig) -> dict[str, tuple[str, str]]:
         rows = {name: (kind, value) for name, kind, value in cur.fetchall()}
     conn.close()
     return rows
+
+
+def tasks(rig: Rig) -> list[str]:
+    """The module's tasks X-Cart's cron runs."""
+    conn = pymysql.connect(host="127.0.0.1", port=rig.db_port, user="root", database="xcart")
+    with conn.cursor() as cur:
+        cur.execute("SELECT owner FROM xc_tasks WHERE owner LIKE %s", ("%Xc1c%",))
+        owners = [r[0] for r in cur.fetchall()]
+    conn.close()
+    return owners
 
 
 def own_tables(rig: Rig) -> list[str]:
@@ -98,14 +109,16 @@ def test_settings_saved_twice_keep_the_password_and_1c_logs_in(module_shop):
         assert "The data has been saved successfully" in admin.save_form(
             SETTINGS_PAGE, "password", {"price_type": "Оптовая"}
         )
-    rows = config(rig)
-    assert rows["password"][1] == "Пароль-1С!" and rows["price_type"][1] == "Оптовая"
-    assert checkauth(url, "1c-rig", "Пароль-1С!")[0] == "success"
-    assert checkauth(url, "1c-rig", "wrong")[0] == "failure"
-    report = doctor()
-    assert f"ok   module settings in X-Cart: {len(SETTINGS)} of {len(SETTINGS)}" in report
-    assert "ok   an exchange password is set" in report
-    assert "doctor: green" in report, report
+        rows = config(rig)
+        assert rows["password"][1] == "Пароль-1С!" and rows["price_type"][1] == "Оптовая"
+        assert checkauth(url, "1c-rig", "Пароль-1С!")[0] == "success"
+        assert checkauth(url, "1c-rig", "wrong")[0] == "failure"
+        report = doctor()
+        assert f"ok   module settings in X-Cart: {len(SETTINGS)} of {len(SETTINGS)}" in report
+        assert "ok   an exchange password is set" in report
+        # X-Cart serving: the module's side answers for 1C's order changes
+        assert "ok   order changes from 1C go through X-Cart at http://localhost:8080" in report
+        assert "doctor: green" in report, report
 
     # disabled: the shop keeps working, the settings stay where the sidecar reads them, and
     # X-Cart's redeploy, which drops unknown tables with its prefix, leaves the sidecar's own
@@ -127,10 +140,15 @@ def test_an_upgrade_from_the_earlier_module_keeps_and_fixes_the_settings(module_
     sql(rig, "UPDATE xc_config SET value = 'старый-пароль' WHERE category = %s"
              " AND name = 'password'", CATEGORY)  # fmt: skip
     sql(rig, "DELETE FROM xc_config WHERE category = %s AND name = 'currency_rates'", CATEGORY)
+    # nor the settings and the cron task of 5.4.030 (1C's order changes through X-Cart)
+    sql(rig, "DELETE FROM xc_config WHERE category = %s AND name IN ('orders_apply',"
+             " 'xcart_secret')", CATEGORY)  # fmt: skip
+    sql(rig, "DELETE FROM xc_tasks WHERE owner = %s", TASK)
     assert "FAIL module settings in X-Cart" in doctor()
 
-    hook = rig.root / "classes/XLite/Module/Xc1c/Exchange/hooks/upgrade/5.4/20/post_rebuild.php"
+    hook = rig.root / "classes/XLite/Module/Xc1c/Exchange/hooks/upgrade/5.4/30/post_rebuild.php"
     rig.upgrade_hook(hook)
+    assert tasks(rig) == [TASK]
     rows = config(rig)
     assert rows["password"] == ("XLite\\View\\FormField\\Input\\PasswordWithValue", "старый-пароль")
     assert rows["status_token"][0] == "XLite\\View\\FormField\\Input\\PasswordWithValue"

@@ -17,7 +17,7 @@ import tempfile
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -155,6 +155,24 @@ class Rig:
             proc.terminate()
             proc.wait(timeout=30)
             log.close()
+
+    def copy_that_mails(self, directory: Path) -> Rig:
+        """This shop in `directory` (files hard-linked, var/ copied) with X-Cart's e-mail CSS
+        inliner parsing quietly: php-wasm crashes where the shipped one collects libxml's
+        errors (the rig's README), so only such a copy gets as far as its mail attempts."""
+        shutil.copytree(self.root, directory, copy_function=os.link, symlinks=True,
+                        ignore=shutil.ignore_patterns("var"))  # fmt: skip
+        shutil.copytree(self.root / "var", directory / "var", symlinks=True)
+        inliner = directory / "vendor/tijsverkoyen/css-to-inline-styles/src/CssToInlineStyles.php"
+        shipped = ("$internalErrors = libxml_use_internal_errors(true);\n"
+                   "        $document->loadHTML($html);\n"
+                   "        libxml_use_internal_errors($internalErrors);")  # fmt: skip
+        text = inliner.read_text(encoding="utf-8")
+        assert shipped in text, "X-Cart's CSS inliner is not as expected"
+        inliner.unlink()  # a file of its own, not the rig's
+        inliner.write_text(text.replace(shipped, "@$document->loadHTML($html);"),
+                           encoding="utf-8")  # fmt: skip
+        return replace(self, root=directory)
 
     def php(self, script: str, *args: object) -> list[dict]:
         """Run one of tests/rig/*.php inside X-Cart; each printed line is a JSON object."""

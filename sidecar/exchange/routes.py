@@ -38,7 +38,7 @@ from ..errors import (
     NoSession,
     UploadTooLarge,
 )
-from ..orders import changes, export
+from ..orders import changes, export, xcart_side
 from ..safepath import resolve_inside, safe_relative_path
 from ..settings import read_settings
 from ..state import history, jobs, lease, sessions
@@ -182,7 +182,9 @@ def _apply_orders(call: Call, path: Path) -> Response:
         if not got:
             raise Busy("another orders exchange is running, try again later")
         try:
-            outcome = changes.apply_file(call.conn, call.config.table_prefix, call.settings, path)
+            prefix = call.config.table_prefix
+            side = xcart_side.locate(call.conn, prefix, call.config, call.settings)
+            outcome = changes.apply_file(call.conn, prefix, call.settings, path, side)
         except CommerceMLError as exc:
             raise ImportFailed(f"{path.name}: {exc}") from exc
     log.info(
@@ -223,6 +225,7 @@ def sale_query(call: Call) -> Response:
     with advisory_lock(call.conn, orders_lock(call.config), wait_seconds=30) as got:
         if not got:
             raise Busy("another orders exchange is running, try again later")
+        _retry_order_changes(call)
         count = export.query(call.conn, call.config.table_prefix, call.settings, call.session.id,
                              out, call.config.xcart_root)  # fmt: skip
     log.info(
@@ -235,6 +238,15 @@ def sale_query(call: Call) -> Response:
         _chunks(out), content_type=f"application/xml; charset={charset}",
         headers={"Content-Length": str(out.stat().st_size)},
     )  # fmt: skip
+
+
+def _retry_order_changes(call: Call) -> None:
+    """Changes from 1C still waiting for X-Cart are tried again before 1C reads the orders."""
+    prefix = call.config.table_prefix
+    if changes.unfinished(call.conn, prefix):
+        side = xcart_side.locate(call.conn, prefix, call.config, call.settings)
+        reason = changes.deliver(call.conn, prefix, side, call.settings["orders_apply_wait"])
+        call.note(f"order changes from 1C tried again: {reason}")
 
 
 def _chunks(path: Path):

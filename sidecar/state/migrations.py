@@ -206,6 +206,31 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
         ],
     ),
+    (
+        9,
+        [
+            # The order changes 1C sent, recorded before they are applied: by the module's PHP
+            # side through X-Cart's own order model (which reads this table), or directly.
+            # One row per order and change: a change 1C sends again is recognised, not redone.
+            """CREATE TABLE IF NOT EXISTS {own}order_changes (
+                id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                order_id INT UNSIGNED NOT NULL,
+                version VARCHAR(64) NOT NULL,
+                change_key CHAR(40) NOT NULL,
+                payload MEDIUMTEXT NOT NULL,
+                state VARCHAR(16) NOT NULL,
+                applied_by VARCHAR(16) NOT NULL DEFAULT '',
+                attempts INT UNSIGNED NOT NULL DEFAULT 0,
+                error TEXT NOT NULL,
+                result TEXT NOT NULL,
+                settled TINYINT(1) NOT NULL DEFAULT 0,
+                created INT UNSIGNED NOT NULL,
+                updated INT UNSIGNED NOT NULL,
+                UNIQUE KEY order_change (order_id, change_key),
+                KEY state (state, id)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
+        ],
+    ),
 ]
 
 

@@ -22,6 +22,12 @@ final class Hook
             }
         }
         $configs->loadFixtures($fixtures['XLite\Model\Config']);
+        $tasks = \XLite\Core\Database::getRepo('XLite\Model\Task');
+        foreach ($fixtures['XLite\Model\Task'] as $record) {
+            if (!$tasks->findOneBy(['owner' => $record['owner']])) {
+                $tasks->loadFixtures([$record]);
+            }
+        }
         \XLite\Core\Database::getRepo('XLite\Model\LanguageLabel')->loadFixtures($fixtures['XLite\Model\LanguageLabel']);
         \XLite\Core\Database::getEM()->flush();
     }

@@ -6,7 +6,8 @@
  * upgrades keeps the settings rows of the version it came from. This brings them to this
  * version's declaration, keeping every value the admin saved: new settings appear with their
  * defaults, field types, labels and help texts follow (the secrets' PasswordWithValue, which
- * keeps a password the admin does not retype, replaced Input\Password in 5.4.020).
+ * keeps a password the admin does not retype, replaced Input\Password in 5.4.020; the cron task
+ * that applies 1C's order changes came in 5.4.030).
  */
 return function () {
     $fixtures = \Symfony\Component\Yaml\Yaml::parse(file_get_contents(__DIR__ . '/../../../../install.yaml'));
@@ -17,6 +18,12 @@ return function () {
         }
     }
     $configs->loadFixtures($fixtures['XLite\Model\Config']);
+    $tasks = \XLite\Core\Database::getRepo('XLite\Model\Task');
+    foreach ($fixtures['XLite\Model\Task'] as $record) {
+        if (!$tasks->findOneBy(['owner' => $record['owner']])) {
+            $tasks->loadFixtures([$record]);
+        }
+    }
     \XLite\Core\Database::getRepo('XLite\Model\LanguageLabel')->loadFixtures($fixtures['XLite\Model\LanguageLabel']);
     \XLite\Core\Database::getEM()->flush();
 };
