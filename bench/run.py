@@ -1,11 +1,13 @@
 """Benchmark: for each catalog size, in one run on this machine, prints
   (a) the floor: a bare lxml.iterparse pass over the same files,
+  (a') the write floor: the rows that exchange wrote, loaded into an empty schema by MariaDB's
+       own LOAD DATA (write_floor.py),
   (b) the full HTTP exchange through gunicorn into a fresh X-Cart schema on MariaDB,
   (c) the same exchange again with unchanged files,
   (d) sale/query over as many orders as --orders says,
-with wall time, the ratio to the floor, rows written per second and the peak RSS of the
-sidecar's processes (VmHWM of the gunicorn master and workers); with --step-budget N, the
-import of N products in steps of 5 seconds against one step per file.
+with wall time, the ratios to the floor and to floor + write floor, rows written per second
+and the peak RSS of the sidecar's processes (VmHWM of the gunicorn master and workers); with
+--step-budget N, the import of N products in steps of 5 seconds against one step per file.
 
     .venv/bin/python bench/run.py --sizes 10000,50000,200000 --orders 10000 --step-budget 50000
 """
@@ -18,6 +20,7 @@ import platform
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +28,7 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import add_orders, generate
 from harness import PASSWORD, PREFIX, Shop, peak_rss_mb
+from write_floor import counts, write_floor
 
 from sidecar.db import quote_identifier
 from sidecar.onec_client import OneCClient, files_from_paths, http_transport
@@ -60,18 +64,23 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
     with Shop(server_url, workdir, str(n)) as shop:
         conn = shop.conn
         url = shop.url
+        write_s = 0.0
         for label in ("exchange", "unchanged re-run"):
             before = rows(conn)
+            tables = counts(conn) if label == "exchange" else {}
             client = OneCClient(http_transport(url), "1c", PASSWORD)
             start = time.perf_counter()
             client.send_catalog(files_from_paths(files))
             wall = time.perf_counter() - start
             written = rows(conn) - before
             rss = peak_rss_mb(shop.pids())
+            if label == "exchange":
+                write_s, _ = write_floor(conn, replace(shop.params, database=shop.database),
+                                         tables)  # fmt: skip
             lines.append(
-                f"| {n:>7} | {label:<16} | {size_mb:7.1f} | {floor_s:6.2f} | {wall:7.2f}"
-                f" | {wall / floor_s:5.1f}× | {written / wall:9.0f} | {client.calls:5}"
-                f" | {rss:6.0f} |"
+                f"| {n:>7} | {label:<16} | {size_mb:7.1f} | {floor_s:6.2f} | {write_s:6.2f}"
+                f" | {wall:7.2f} | {wall / floor_s:5.1f}× | {wall / (floor_s + write_s):5.1f}×"
+                f" | {written / wall:9.0f} | {client.calls:5} | {rss:6.0f} |"
             )
         if orders:
             add_orders(conn, orders)
@@ -84,8 +93,8 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
             rss = peak_rss_mb(shop.pids())
             size = len("\n".join(reply.lines).encode()) / 1e6
             lines.append(
-                f"| {orders:>7} | sale/query orders | {size:7.1f} |      – | {wall:7.2f} |     – |"
-                f"         – |     1 | {rss:6.0f} |"
+                f"| {orders:>7} | sale/query orders | {size:7.1f} |      – |      – | {wall:7.2f}"
+                f" |     – |     – |         – |     1 | {rss:6.0f} |"
             )
     return lines
 
@@ -143,8 +152,9 @@ def main() -> None:
         f" Python {platform.python_version()}"
     )
     print(f"date: {time.strftime('%Y-%m-%d %H:%M')}")
-    print("| products | run | MB | floor s | wall s | ratio | rows/s | calls | peak RSS MB |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| products | run | MB | floor s | write floor s | wall s | × floor | × floor+write"
+          " | rows/s | calls | peak RSS MB |")  # fmt: skip
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for k, n in enumerate(int(s) for s in args.sizes.split(",")):
             for line in run_size(n, args.database_url, Path(tmp), args.orders if k == 0 else 0):
