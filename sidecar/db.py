@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -28,11 +29,113 @@ _ESCAPES = str.maketrans({
 })  # fmt: skip
 
 
+# LOAD DATA's field escapes (FIELDS ESCAPED BY '\\'): a tab or new line inside a value must
+# not end the field or the row.
+_FIELD_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\0": "\\0"})
+# What a server that does not take LOAD DATA LOCAL answers (MariaDB, MySQL 8, the client side).
+LOCAL_REFUSED = {1148, 2068, 3948, 4166}
+log = logging.getLogger(__name__)
+
+
+def _field(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value.translate(_FIELD_ESCAPES)
+    if value is None:
+        return "\\N"
+    if kind is bool:
+        return "1" if value else "0"
+    if kind is Decimal:
+        return format(value, "f")
+    if kind is bytes:
+        return value.decode("utf-8").translate(_FIELD_ESCAPES)
+    return str(value)
+
+
+class _Result(pymysql.connections.MySQLResult):
+    """Answers the server's request for the data of a LOAD DATA LOCAL with the rows the
+    sidecar handed over, from memory, whatever file name the request carries: a server may ask
+    for any file of the client, and this one sends none."""
+
+    def _read_load_local_packet(self, first_packet: Any) -> None:
+        conn = self.connection
+        data, conn.pending_load = conn.pending_load, None
+        try:
+            if data is not None:
+                size = 16 * 1024
+                for start in range(0, len(data), size):
+                    conn.write_packet(data[start : start + size])
+        finally:
+            conn.write_packet(b"")  # the end of the data
+            ok_packet = conn._read_packet()  # raises the server's error, if any
+        if data is None:
+            raise pymysql.err.OperationalError(2068, "the server asked for a local file")
+        self._read_ok_packet(ok_packet)
+
+
 class Connection(pymysql.connections.Connection):
     """pymysql's connection with a faster literal for the values a batch carries most
     (strings, ints, Decimals, None): pymysql's generic path costs more than MariaDB's work on
     a multi-row insert. Anything else, or a server without backslash escapes, goes the
-    generic way."""
+    generic way. Large batches of rows go by LOAD DATA LOCAL (load_rows) where the server
+    takes it: MariaDB stores them about 1.6 times as fast as the same rows in INSERTs."""
+
+    pending_load: bytes | None = None
+    # Why rows go by INSERT (the server refused LOAD DATA LOCAL); empty while it takes it.
+    load_refused: str = ""
+
+    def _read_query_result(self, unbuffered: bool = False) -> int:
+        self._result = None
+        result = _Result(self)
+        if unbuffered:
+            result.init_unbuffered_query()
+        else:
+            result.read()
+        self._result = result
+        if result.server_status is not None:
+            self.server_status = result.server_status
+        return result.affected_rows
+
+    def write_path(self) -> str:
+        """How batches of rows reach the database, for the exchange log."""
+        if self.load_refused:
+            return f"multi-row INSERT (the server refuses LOAD DATA LOCAL: {self.load_refused})"
+        return "LOAD DATA LOCAL from memory (small batches: multi-row INSERT)"
+
+    def load_rows(
+        self, cur: pymysql.cursors.Cursor, table: str, columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+    ) -> bool:  # fmt: skip
+        """LOAD DATA LOCAL of `rows` into `table` (quoted) from memory, as strict as an INSERT:
+        any warning (a value that does not fit, a duplicate key, which LOCAL turns into
+        warnings) fails the statement. False, and INSERTs from then on, when the server
+        refuses LOAD DATA LOCAL (hosting providers switch local_infile off)."""
+        if self.load_refused:
+            return False
+        self.pending_load = "".join(
+            "\t".join([_field(v) for v in row]) + "\n" for row in rows
+        ).encode("utf-8")
+        names = ", ".join(quote_identifier(c) for c in columns)
+        try:
+            cur.execute(
+                f"LOAD DATA LOCAL INFILE 'xc1c' INTO TABLE {table} CHARACTER SET utf8mb4"
+                f" FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ({names})"
+            )
+        except pymysql.err.MySQLError as exc:
+            if not exc.args or exc.args[0] not in LOCAL_REFUSED:
+                raise
+            self.load_refused = str(exc.args[-1])
+            log.warning("rows go by INSERT: the server refuses LOAD DATA LOCAL (%s)", exc)
+            return False
+        finally:
+            self.pending_load = None
+        if self._result.warning_count or cur.rowcount != len(rows):
+            cur.execute("SHOW WARNINGS LIMIT 3")
+            problems = "; ".join(f"{level} {code}: {text}" for level, code, text in cur.fetchall())
+            raise pymysql.err.DataError(
+                1265, f"{table}: {cur.rowcount} of {len(rows)} rows stored: {problems}"
+            )
+        return True
 
     def escape(self, obj: Any, mapping: Any = None) -> str:
         kind = type(obj)
@@ -56,6 +159,8 @@ def connect(params: DatabaseParams, database: str | None = None) -> pymysql.Conn
         "autocommit": False,
         "init_command": f"SET SESSION sql_mode = '{SQL_MODE}'",
         "connect_timeout": 10,
+        # Only ever answered with rows from memory (_Result): no file of this host is read.
+        "local_infile": True,
     }
     if params.unix_socket or params.host in LOCAL_HOSTS:
         # No network to protect: skip pymysql's opportunistic TLS handshake on every connect.

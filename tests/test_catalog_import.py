@@ -351,6 +351,26 @@ def test_an_unchanged_export_is_not_even_read_and_a_changed_context_is(onec, con
     assert len(read) == first, "a different setting reads everything again"
 
 
+def test_a_product_whose_photos_came_again_goes_the_full_way(onec, monkeypatch):
+    """A picture's content can change under the same name: a product with a photo uploaded in
+    this exchange is written again even when its XML is as before."""
+    from sidecar.catalog import unchanged
+
+    read: list[tuple[str, tuple]] = []
+    real = unchanged.build
+    monkeypatch.setattr(unchanged, "build",
+                        lambda raw: read.append((raw.id, raw.pictures)) or real(raw))  # fmt: skip
+    onec.send_catalog(catalog_files())
+    pictured = {i for i, pictures in read if pictures}
+    assert pictured, "the sample has products with photos"
+    read.clear()
+    onec.send_catalog(catalog_files())
+    assert pictured <= {i for i, _ in read}
+    read.clear()
+    onec.send_catalog([(n, b) for n, b in catalog_files() if n.endswith(".xml")])
+    assert not pictured & {i for i, _ in read}, "without their photos they are skipped"
+
+
 def test_the_stored_digests_hold_no_secret(conn, tmp_path):
     """What an item's digest depends on leaves the passwords out: digests are stored."""
     from sidecar.catalog import unchanged

@@ -53,6 +53,8 @@ class ImportContext:
     stored_files: list[str] = field(default_factory=list)
     # 1C properties known so far: Ид → (name, ТипЗначений)
     properties: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the files 1C uploaded in this exchange (relative, normalised), listed once per step
+    uploaded: frozenset[str] | None = None
 
     @property
     def prefix(self) -> str:

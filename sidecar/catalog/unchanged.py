@@ -98,12 +98,19 @@ def record_written(ctx: ImportContext, cur: Cursor, kind: str, digests: dict[str
 
 
 def _photos_uploaded(ctx: ImportContext, raw: Raw) -> bool:
-    """Whether any of the product's pictures came with this exchange. One stat each; a name
-    the safe-path rule might refuse sends the product the full way, where it is reported."""
-    base = str(ctx.exchange_dir)
+    """Whether any of the product's pictures came with this exchange (the exchange directory
+    listed once, not a stat per picture); a name the safe-path rule might refuse sends the
+    product the full way, where it is reported."""
+    if ctx.uploaded is None:
+        base = str(ctx.exchange_dir)
+        ctx.uploaded = frozenset(
+            os.path.relpath(os.path.join(top, name), base)
+            for top, _, names in os.walk(base)
+            for name in names
+        )
     for name in raw.pictures:
         if ".." in name or name.startswith(("/", "\\")) or ":" in name:
             return True
-        if os.path.isfile(os.path.join(base, name)):
+        if os.path.normpath(name) in ctx.uploaded:
             return True
     return False

@@ -27,7 +27,7 @@ from ..catalog.importer import CatalogImport, deactivate, summary
 from ..catalog.run import analyse_files
 from ..commerceml.reader import CommerceMLError, peek_source
 from ..config import Config
-from ..db import advisory_lock, connect
+from ..db import Connection, advisory_lock, connect
 from ..errors import (
     AuthFailed,
     BadRequest,
@@ -57,7 +57,7 @@ bp = Blueprint("exchange", __name__)
 @dataclass
 class Call:
     config: Config
-    conn: pymysql.Connection
+    conn: Connection
     settings: dict[str, Any]
     type: str
     mode: str
@@ -306,10 +306,12 @@ def catalog_import(call: Call) -> Response:
         log.info("import progress: session=%s file=%s %s%%", call.session.id, name, step.percent)
         call.record(progress=step.percent)
         return replies.progress(f"{name}: {step.percent}% done", *summary(step.job)[1:])
-    log.info("import done: session=%s file=%s counts=%s", call.session.id, name, step.job.counts)
+    log.info("import done: session=%s file=%s counts=%s rows by %s", call.session.id, name,
+             step.job.counts, call.conn.write_path())  # fmt: skip
     lines = summary(step.job)
     _record_file(call, path, history.SUCCESS, step.job.counts, step.job.message.splitlines())
     call.note("; ".join(lines))
+    call.note(f"rows written by {call.conn.write_path()}")
     call.record(status=history.SUCCESS, progress=100)
     return replies.success(*lines)
 

@@ -1,0 +1,107 @@
+"""Large batches reach MariaDB by LOAD DATA LOCAL from memory, as strict as an INSERT, with
+multi-row INSERTs where the server refuses it; and no file of the sidecar's host is ever sent,
+whatever the server asks for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pymysql
+import pytest
+from conftest import PREFIX
+
+from sidecar.db import connect
+from sidecar.xcart.schema import BULK_ROWS, Schema
+
+TABLE = f"{PREFIX}xc1c_bulk_probe"
+TRICKY = ["plain", "tab\there", "new\nline", "back\\slash", "\\N", "nul\0byte", "ёлка 🎄",
+          "carriage\rreturn", "", "'quotes\""]  # fmt: skip
+
+
+@pytest.fixture
+def probe(conn) -> Iterator[pymysql.Connection]:
+    with conn.cursor() as cur:
+        cur.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        cur.execute(
+            f"CREATE TABLE {TABLE} (id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY,"
+            " code VARCHAR(12) NOT NULL, text MEDIUMTEXT NULL, price DECIMAL(14,4) NOT NULL,"
+            " flag TINYINT(1) NOT NULL, UNIQUE KEY code (code))"
+            " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+        )
+    conn.commit()
+    yield conn
+    with conn.cursor() as cur:
+        cur.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    conn.commit()
+
+
+def _rows(n: int) -> list[dict]:
+    return [{"code": f"c{i}", "text": None if i % 7 == 0 else TRICKY[i % len(TRICKY)],
+             "price": Decimal("1234.5") + i, "flag": i % 2 == 0} for i in range(n)]  # fmt: skip
+
+
+def _loads(cur) -> int:
+    cur.execute("SHOW SESSION STATUS LIKE 'Com_load'")
+    return int(cur.fetchone()[1])
+
+
+def _stored(conn) -> list[tuple]:
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT code, text, price, flag FROM {TABLE} ORDER BY id")
+        return list(cur.fetchall())
+
+
+def test_a_large_batch_is_loaded_and_reads_back_exactly_as_given(probe):
+    rows = _rows(BULK_ROWS * 2)
+    schema = Schema(probe, PREFIX)
+    with probe.cursor() as cur:
+        before = _loads(cur)
+        schema.insert_rows(cur, "xc1c_bulk_probe", rows)
+        assert _loads(cur) == before + 1, "one LOAD DATA, no INSERTs"
+    probe.commit()
+    assert _stored(probe) == [(r["code"], r["text"], r["price"], int(r["flag"])) for r in rows]
+    assert probe.write_path().startswith("LOAD DATA LOCAL")
+
+
+@pytest.mark.parametrize("bad", ["too long", "duplicate"])
+def test_what_an_insert_refuses_a_load_refuses_too(probe, bad):
+    rows = _rows(BULK_ROWS)
+    if bad == "too long":
+        rows[5]["code"] = "x" * 13  # VARCHAR(12): strict INSERT fails, LOCAL would cut it
+    else:
+        rows[5]["code"] = rows[4]["code"]  # LOCAL would skip the duplicate silently
+    schema = Schema(probe, PREFIX)
+    with pytest.raises(pymysql.err.DataError, match="rows stored"), probe.cursor() as cur:
+        schema.insert_rows(cur, "xc1c_bulk_probe", rows)
+    probe.rollback()
+    assert _stored(probe) == []
+
+
+def test_a_server_without_local_infile_gets_inserts(probe, config):
+    with probe.cursor() as cur:
+        cur.execute("SELECT @@GLOBAL.local_infile")
+        was = cur.fetchone()[0]
+        cur.execute("SET GLOBAL local_infile = 0")
+    try:
+        conn = connect(config.db)
+        rows = _rows(BULK_ROWS * 2)
+        with conn.cursor() as cur:
+            Schema(conn, PREFIX).insert_rows(cur, "xc1c_bulk_probe", rows)
+        conn.commit()
+        assert len(_stored(conn)) == len(rows)
+        assert conn.write_path().startswith("multi-row INSERT (the server refuses LOAD DATA")
+        conn.close()
+    finally:
+        with probe.cursor() as cur:
+            cur.execute(f"SET GLOBAL local_infile = {int(was)}")
+
+
+def test_no_file_of_this_host_goes_to_a_server_that_asks_for_one(probe):
+    with (
+        pytest.raises(pymysql.err.OperationalError, match="asked for a local file"),
+        probe.cursor() as cur,
+    ):
+        cur.execute(f"LOAD DATA LOCAL INFILE '/etc/passwd' INTO TABLE {TABLE} (code)")
+    probe.rollback()
+    assert _stored(probe) == []
