@@ -232,3 +232,25 @@ def test_what_x_cart_could_not_apply_is_reported_and_shown(onec, conn, order, xc
     assert "failed: 1" in page
     assert f"order {order}: failed (5 attempts," in page
     assert "X-Cart has no payment status P" in page
+
+
+@pytest.mark.parametrize(
+    ("hosts", "setting", "expected"),
+    [
+        ("http_host = shop.example\nweb_dir = /store", "", "http://shop.example/store/admin.php"),
+        ("https_host = shop.example\nweb_dir = ", "", "https://shop.example/admin.php"),
+        ("http_host = shop.example", "http://127.0.0.1/admin.php", "http://127.0.0.1/admin.php"),
+        ("", "", ""),
+    ],
+)
+def test_x_carts_admin_address(tmp_path, hosts, setting, expected):
+    """Where the sidecar asks X-Cart: the xcart_url setting, else the shop's own host."""
+    from sidecar.config import Config, DatabaseParams
+    from sidecar.orders.xcart_side import admin_url
+
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "config.php").write_text(
+        f"; <?php /*\n[database_details]\ndatabase = x\n[host_details]\n{hosts}\n; */\n"
+    )
+    config = Config(DatabaseParams(database="x"), xcart_root=tmp_path, xcart_version="5.4")
+    assert admin_url(config, {"xcart_url": setting}) == expected

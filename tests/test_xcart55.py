@@ -60,10 +60,10 @@ def test_a_55_shop_from_its_env_files_exchanges_catalog_and_orders(shop55, tmp_p
     root, env, conn = shop55
     doctor = xc1c(env, "doctor")
     assert f"ok   X-Cart 5.5 at {root} (from its .env files)" in doctor.stdout
-    # the one problem: no X-Cart answers at the shop's own address, where 5.5 keeps its admin
+    # the one problem: no X-Cart answers at the shop's own address
     fails = [line for line in doctor.stdout.splitlines() if line.startswith("FAIL")]
     [fail] = fails
-    assert fail.startswith("FAIL X-Cart at https://shop55.example/admin/ did not answer: ")
+    assert fail.startswith("FAIL X-Cart at https://shop55.example/admin.php did not answer: ")
     assert fail.endswith(": order changes from 1C wait for X-Cart")
     sidecar = launch(env, tmp_path / "sidecar.log")
     try:

@@ -97,8 +97,7 @@ def admin_url(config: Config, settings: dict[str, Any]) -> str:
     base = f"http://{http}" if http else (f"https://{https}" if https else "")
     if not base:
         return ""
-    main = "admin.php" if config.xcart_version != "5.5" else "admin/"
-    return f"{base}{web_dir.rstrip('/')}/{main}"
+    return f"{base}{web_dir.rstrip('/')}/admin.php"  # 5.4 and 5.5 alike
 
 
 def locate(
