@@ -15,6 +15,7 @@ from conftest import DATA, beside_xcart, free_port, launch, stop
 from xcart_rig import Rig
 
 from sidecar.onec_client import OneCClient, http_transport
+from sidecar.orders.xcart_side import Absent, XCartSide
 
 PASSWORD = "rig-Пароль-2"
 CHANGES = DATA / "orders" / "rig-changes-from-1c.xml"
@@ -62,6 +63,16 @@ def _product(shop: Rig, product_id: int) -> list[int]:
         row = list(cur.fetchone())
     conn.close()
     return row
+
+
+def _sql(shop: Rig, statement: str) -> list[tuple]:
+    conn = pymysql.connect(host="127.0.0.1", port=shop.db_port, user="root", database="xcart")
+    with conn.cursor() as cur:
+        cur.execute(statement)
+        rows = list(cur.fetchall())
+    conn.commit()
+    conn.close()
+    return rows
 
 
 def _queue(shop: Rig) -> list[tuple]:
@@ -159,3 +170,34 @@ def test_x_cart_applies_1cs_changes_with_its_own_stock_sales_history_and_mail(sh
     # as the admin's "do not notify the customer" box: X-Cart mails the customer nothing
     assert _events(six, EMAILS[:2]) == _events(after[6], EMAILS[:2])
     assert "ok   no order change from 1C waits or failed" in xc1c("doctor")
+
+    # a change X-Cart cannot apply (a product deleted meanwhile) before one it can: the first
+    # leaves its order untouched — its removed lines too — keeps the error, is tried again and
+    # failed after five tries; the second goes through
+    _sql(shop, "INSERT INTO xc1c_xc_order_changes (order_id, version, change_key, payload,"
+               " state, error, result, created, updated) SELECT 8, '', REPEAT('b', 40),"
+               " REPLACE(payload, '\"items\": null', '\"items\": [{\"item_id\": null,"
+               " \"product_id\": 99999, \"variant_id\": null, \"name\": \"gone\", \"price\":"
+               " \"1.00\", \"amount\": 1}]'), 'waiting', '', '', 0, 0"
+               " FROM xc1c_xc_order_changes WHERE order_id = 8")  # fmt: skip
+    _sql(shop, "INSERT INTO xc1c_xc_order_changes (order_id, version, change_key, payload,"
+               " state, error, result, created, updated) SELECT 7, '', REPEAT('c', 40),"
+               " REPLACE(payload, 'УТ-000201', 'УТ-000209'), 'waiting', '', '', 0, 0"
+               " FROM xc1c_xc_order_changes WHERE order_id = 7")  # fmt: skip
+    secret = _sql(shop, "SELECT value FROM xc_config WHERE name = 'xcart_secret'")[0][0]
+    side = XCartSide("http://localhost:8080/admin.php", secret)
+    for attempt in range(1, 6):
+        answer = side.apply()
+        assert len(answer["failed"]) == 1 and len(answer["applied"]) == (attempt == 1)
+        state, attempts, error = _sql(shop, "SELECT state, attempts, error FROM"
+                                            " xc1c_xc_order_changes WHERE order_id = 8"
+                                            " ORDER BY id DESC LIMIT 1")[0]  # fmt: skip
+        assert (state, attempts) == ("waiting" if attempt < 5 else "failed", attempt)
+        assert error == "the shop has no product 99999"
+    eight, seven = shop.php("orders.php", 8, 7)
+    assert eight == after[8], "nothing of the failed change was written"
+    assert seven["details"]["xc1c_number"] == "УТ-000209"
+    assert "FAIL 0 order change(s) from 1C wait for X-Cart, 1 failed: order 8: failed the shop" \
+        " has no product 99999" in xc1c("doctor")  # fmt: skip
+    with pytest.raises(Absent):
+        XCartSide("http://localhost:8080/admin.php", "a wrong key").apply()

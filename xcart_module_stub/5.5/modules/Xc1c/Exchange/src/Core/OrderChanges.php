@@ -53,6 +53,8 @@ class OrderChanges
                 if ($db->isTransactionActive()) {
                     $db->rollBack();
                 }
+                // what the failed change did to entities in memory must not ride on the next flush
+                \XLite\Core\Database::getEM()->clear();
                 $db->executeUpdate(
                     "UPDATE $table SET attempts = attempts + 1, error = ?, updated = ?,"
                     . " state = IF(attempts >= ?, 'failed', 'waiting') WHERE id = ?",
