@@ -161,3 +161,26 @@ def test_a_resumed_step_gets_the_items_it_already_wrote_unread():
                 assert now is SKIPPED
             else:
                 assert now == was
+
+
+def test_an_item_read_in_place_is_what_reading_its_xml_gives():
+    """The reader's thread may read a product or offer where it parses it (saving the import a
+    second parse); the record must be the one `build` makes of the item's XML, bad items
+    included."""
+    from sidecar.commerceml.reader import build
+    from sidecar.commerceml.records import Raw
+
+    files = [DATA / "catalog" / "import.xml", DATA / "catalog" / "offers.xml"]
+    bad = (
+        (DATA / "catalog" / "import.xml")
+        .read_bytes()
+        .replace("<Наименование>Рубашка мужская льняная</Наименование>".encode(), b"", 1)
+    )
+    compared = 0
+    for data in [f.read_bytes() for f in files] + [bad]:
+        turns = iter([True, False] * 100)
+        for record in iter_records(io.BytesIO(data), raw=True, read_in_place=turns.__next__):
+            if isinstance(record, Raw) and record.record is not None:
+                assert record.record == build(record), record.id
+                compared += 1
+    assert compared >= 6

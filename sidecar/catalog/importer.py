@@ -80,6 +80,11 @@ class _Reader:
         self._stop = threading.Event()
         self._chunk: deque[Record] = deque()
         self._ended = False
+        # Whether the thread reads products and offers into records as it parses them: set by
+        # the import while most items of its batches are new or changed, so their reading
+        # runs while the import waits for the database; off for an unchanged export, whose
+        # items are never read.
+        self.read_in_place = False
         self.thread = threading.Thread(
             target=self._parse, args=(path, position), name="xc1c-reader", daemon=True
         )
@@ -93,7 +98,8 @@ class _Reader:
         chunk: list[Record] = []
         try:
             with path.open("rb") as stream:
-                for record in iter_records(stream, position, raw=True):
+                for record in iter_records(stream, position, raw=True,
+                                           read_in_place=lambda: self.read_in_place):  # fmt: skip
                     chunk.append(record)
                     if len(chunk) == self.CHUNK:
                         if not self._hand(("records", chunk, stream.tell())):
@@ -212,6 +218,7 @@ class CatalogImport:
         self.batch_size = settings.get("batch_size", BATCH_SIZE)
         self.exchange_dir = exchange_dir
         self.xcart_root = xcart_root
+        self._reader: _Reader | None = None
 
     def run_step(self, path: Path, job: jobs.Job, budget_seconds: float) -> StepResult:
         if job.status == jobs.DONE:
@@ -224,6 +231,7 @@ class CatalogImport:
         size = max(path.stat().st_size, 1)
         pending: list[Raw] = []
         reader = _PAUSED.resume(job, path) or _Reader.open(path, job.position)
+        self._reader = reader
         self._product_context: str | None = None
         with transaction(self.conn) as cur:
             choice = price_choice(ctx, cur)
@@ -285,6 +293,9 @@ class CatalogImport:
                 items, digests = unchanged.read_changed(
                     ctx, cur, pending, self._context(ctx, cur, kind, choice)
                 )
+                # most of this batch new or changed: the next ones likely too
+                if self._reader is not None:
+                    self._reader.read_in_place = len(items) * 2 > len(pending)
                 if items:
                     apply(ctx, cur, items)
                 unchanged.record_written(ctx, cur, kind, digests)

@@ -81,7 +81,7 @@ def read_changed(
     for raw in batch:
         if raw.id in skipped_ids:
             continue
-        record = build(raw)
+        record = raw.record if raw.record is not None else build(raw)
         if isinstance(record, Invalid):
             ctx.report_invalid(record)
             digests.pop(raw.id, None)

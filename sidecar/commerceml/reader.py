@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
@@ -145,11 +145,15 @@ def ends_complete(stream: BinaryIO) -> bool:
     )
 
 
-def iter_records(stream: BinaryIO, skip: int = 0, raw: bool = False) -> Iterator[Record]:
+def iter_records(
+    stream: BinaryIO, skip: int = 0, raw: bool = False,
+    read_in_place: Callable[[], bool] = lambda: False,
+) -> Iterator[Record]:  # fmt: skip
     """Yield the records of a catalog file in document order. Products and offers among the
     first `skip` data records (all but Document, Section and Source) come as SKIPPED, unread:
     a resumed import step passes what it already wrote at the speed of the XML parser. With
-    `raw`, products and offers come as Raw (their XML and its digest), read by `build`."""
+    `raw`, products and offers come as Raw (their XML and its digest), read by `build` — or
+    read here already, with the Raw, while `read_in_place()` says so."""
     skip_bom(stream)
     start = stream.tell()
     if not stream.read(64).strip():
@@ -169,7 +173,7 @@ def iter_records(stream: BinaryIO, skip: int = 0, raw: bool = False) -> Iterator
         remove_pis=True,
     )
     try:
-        yield from _walk(events, complete, skip, raw)
+        yield from _walk(events, complete, skip, raw, read_in_place)
         if events.root is not None and local(events.root) != "КоммерческаяИнформация":
             raise CommerceMLError(f"not a CommerceML file (root <{local(events.root)}>)")
     except etree.XMLSyntaxError as exc:
@@ -187,7 +191,9 @@ def peek_source(stream: BinaryIO) -> str | None:
     return None
 
 
-def _walk(events: etree.iterparse, complete: bool, skip: int, raw: bool) -> Iterator[Record]:
+def _walk(
+    events: etree.iterparse, complete: bool, skip: int, raw: bool, read: Callable[[], bool]
+) -> Iterator[Record]:
     seen_root = seen_source = False
     seq = 0  # data records yielded, as the importer counts its position
     for event, el in events:
@@ -216,13 +222,13 @@ def _walk(events: etree.iterparse, complete: bool, skip: int, raw: bool) -> Iter
             if seq <= skip:
                 yield SKIPPED
             else:
-                yield _raw("product", el) if raw else _item("product", _product, el)
+                yield _raw("product", el, read()) if raw else _item("product", _product, el)
         elif name == "Предложение" and parent_name == "Предложения":
             seq += 1
             if seq <= skip:
                 yield SKIPPED
             else:
-                yield _raw("offer", el) if raw else _item("offer", _offer, el)
+                yield _raw("offer", el, read()) if raw else _item("offer", _offer, el)
         elif name == "Свойства" and parent_name == "Классификатор":
             seq += 1
             yield Properties(tuple(_properties(el)))
@@ -279,12 +285,14 @@ def _item(kind: str, parse, el: etree._Element) -> Product | Offer | Invalid:
         return Invalid(kind, el.sourceline, str(exc), name)
 
 
-def _raw(kind: str, el: etree._Element) -> Raw:
+def _raw(kind: str, el: etree._Element, read: bool = False) -> Raw:
+    record = _item(kind, _product if kind == "product" else _offer, el) if read else None
     xml = etree.tostring(el, encoding="utf-8", xml_declaration=False, with_tail=False)
     pictures = tuple(
         (p.text or "").strip() for p in el.iterfind("{*}Картинка") if (p.text or "").strip()
     )
-    return Raw(kind, text(el, "Ид"), hashlib.md5(xml).hexdigest(), xml, el.sourceline, pictures)
+    return Raw(kind, text(el, "Ид"), hashlib.md5(xml).hexdigest(), xml, el.sourceline, pictures,
+               record)  # fmt: skip
 
 
 # Raw XML comes from this reader's own parse: no DTD, entities or network to guard against.

@@ -46,6 +46,9 @@ class Raw:
     xml: bytes
     line: int
     pictures: tuple[str, ...] = ()
+    # Read in place by the reader's thread when the importer expects the item to be new or
+    # changed (a Product, Offer or Invalid), saving it a second parse; else None.
+    record: object = None
 
 
 @dataclass(frozen=True, slots=True)
