@@ -107,7 +107,8 @@ def main_yaml(version: str) -> str:
         "authorName: 'xc1c'",
         "moduleName: '1C:Enterprise exchange'",
         "description: 'Exchange of catalog and orders with 1C:Enterprise (CommerceML 2) through the"
-        " xc1c sidecar. This module only holds its settings and admin menu entries.'",
+        " xc1c sidecar. This module holds its settings and admin menu entries, and applies the"
+        " order changes 1C sends through the order logic of X-Cart (e-mails, stock, sales).'",
         "minorRequiredCoreVersion: 0",
         "dependsOn: {  }",
         "incompatibleWith: {  }",
