@@ -882,6 +882,24 @@ def config_rows() -> list[ConfigRow]:
     return rows
 
 
+def fill_if_empty(conn: pymysql.Connection, prefix: str, name: str, value: str) -> str:
+    """Store `value` in a setting's row when the row holds nothing (whoever fills it first
+    wins); the row's value afterwards, '' when the module has no such row."""
+    table = _config_table(prefix)
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {table} SET value = %s WHERE category = %s AND name = %s AND value = ''",
+            (value, MODULE_CATEGORY, name),
+        )
+        cur.execute(
+            f"SELECT value FROM {table} WHERE category = %s AND name = %s",
+            (MODULE_CATEGORY, name),
+        )
+        row = cur.fetchone()
+    conn.commit()
+    return row[0] if row else ""
+
+
 def write_setting(conn: pymysql.Connection, prefix: str, name: str, raw: str) -> str:
     """Store one setting as X-Cart's module installer would (config row + labels)."""
     setting = BY_NAME.get(name)

@@ -190,7 +190,7 @@ def test_a_change_x_cart_is_applying_is_left_to_it(conn, order, config):
         cur.execute("SELECT state FROM xc1c_xc_order_changes WHERE id = %s FOR UPDATE",
                     (change_id,))  # fmt: skip
         with conn.cursor() as mine:
-            assert not apply_directly(mine, Schema(conn, PREFIX), PREFIX, change_id, change, "")
+            assert not apply_directly(mine, Schema(conn, PREFIX), PREFIX, change_id, change, "", {})
             mine.execute("SELECT @@SESSION.innodb_lock_wait_timeout")
             assert mine.fetchone()[0] == timeout, "the session's own timeout is back"
     conn.rollback()

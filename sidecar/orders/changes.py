@@ -171,7 +171,8 @@ def apply_file(
                     outcome.counts["changes_seen_before"] += 1
                     continue
                 if isinstance(side, str):
-                    _count(outcome, apply_directly(cur, schema, prefix, change_id, change, side))
+                    _count(outcome, apply_directly(cur, schema, prefix, change_id, change, side,
+                                                   known))  # fmt: skip
                 else:
                     recorded.append(change_id)
     if outcome.counts["changes_seen_before"]:
@@ -252,12 +253,14 @@ def deliver(conn: pymysql.Connection, prefix: str, side: XCartSide | str, wait: 
             due = [i for i, _, created in queue.waiting(cur, prefix)
                    if now - created >= direct_after]  # fmt: skip
         schema = Schema(conn, prefix)
+        with transaction(conn) as cur:
+            known = {k: xc_orders.status_ids(cur, schema, k) for k in ("payment", "shipping")}
         for change_id in due:
             with transaction(conn) as cur:
                 payload = queue.payloads(cur, prefix, [change_id]).get(change_id)
                 if payload is not None:
                     apply_directly(cur, schema, prefix, change_id, Change.from_payload(payload),
-                                   reason)  # fmt: skip
+                                   reason, known)  # fmt: skip
     settle(conn, prefix)
     return reason
 
@@ -402,16 +405,18 @@ def apply_directly(
     change_id: int,
     change: Change,
     reason: str,
+    known: dict[str, dict[str, tuple[int, str]]],
 ) -> bool:
     """Write a recorded change into X-Cart's tables (with the history rows X-Cart writes), in
-    the caller's transaction, unless someone applied it meanwhile. Whether the order changed."""
+    the caller's transaction, unless someone applied it meanwhile. `known`: the shop's
+    statuses by kind and code. Whether the order changed."""
     if not queue.claim(cur, prefix, change_id):
         return False
     order_id = change.order_id
     current = xc_orders.current_statuses(cur, schema, order_id)
     changed = False
     if current is not None:
-        changed = _write(cur, schema, change, current)
+        changed = _write(cur, schema, change, current, known)
     if changed:
         bump_entity_versions(cur, schema, xc_orders.ENTITY_CLASSES)
         fingerprint = xc_orders.fingerprints(cur, schema, [order_id])[order_id]
@@ -421,7 +426,10 @@ def apply_directly(
     return changed
 
 
-def _write(cur: pymysql.cursors.Cursor, schema: Schema, change: Change, current: tuple) -> bool:
+def _write(
+    cur: pymysql.cursors.Cursor, schema: Schema, change: Change, current: tuple,
+    known: dict[str, dict[str, tuple[int, str]]],
+) -> bool:  # fmt: skip
     order_id = change.order_id
     changed = False
     for name, label, value in change.details:
@@ -438,11 +446,11 @@ def _write(cur: pymysql.cursors.Cursor, schema: Schema, change: Change, current:
         code = getattr(change, kind)
         if code is None:
             continue
-        known = xc_orders.status_ids(cur, schema, kind)
-        if code not in known or current[index] == known[code][0]:
+        statuses = known[kind]
+        if code not in statuses or current[index] == statuses[code][0]:
             continue
-        old = next((name for sid, name in known.values() if sid == current[index]), "")
-        xc_orders.set_status(cur, schema, order_id, kind, known[code], old)
+        old = next((name for sid, name in statuses.values() if sid == current[index]), "")
+        xc_orders.set_status(cur, schema, order_id, kind, statuses[code], old)
         changed = True
     return changed
 

@@ -16,9 +16,8 @@ from typing import Any
 import pymysql
 
 from ..config import Config, read_xcart_section
-from ..db import quote_identifier
 from ..errors import ConfigError
-from ..settings import MODULE_CATEGORY
+from ..settings import fill_if_empty
 
 TARGET = "xc1c_order_changes"
 
@@ -115,18 +114,4 @@ def locate(
 def shared_secret(conn: pymysql.Connection, prefix: str) -> str:
     """A secret for the module's side, made and stored in its setting when none is set (the
     admin never needs to type one: both sides read it from the shop's settings)."""
-    made = secrets.token_urlsafe(32)
-    table = quote_identifier(f"{prefix}config")
-    with conn.cursor() as cur:
-        cur.execute(
-            f"UPDATE {table} SET value = %s WHERE category = %s AND name = 'xcart_secret'"
-            " AND value = ''",
-            (made, MODULE_CATEGORY),
-        )
-        cur.execute(
-            f"SELECT value FROM {table} WHERE category = %s AND name = 'xcart_secret'",
-            (MODULE_CATEGORY,),
-        )
-        row = cur.fetchone()
-    conn.commit()
-    return row[0] if row else ""
+    return fill_if_empty(conn, prefix, "xcart_secret", secrets.token_urlsafe(32))
