@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -184,3 +185,121 @@ def test_an_item_read_in_place_is_what_reading_its_xml_gives():
                 assert record.record == build(record), record.id
                 compared += 1
     assert compared >= 6
+
+
+def _variants() -> dict[str, tuple[bytes, bool]]:
+    """Catalog files as 1C and other generators write them: (bytes, whether every item is cut
+    from the bytes rather than parsed by the file's parser)."""
+    catalog = (DATA / "catalog" / "import.xml").read_bytes()
+    offers = (DATA / "catalog" / "offers.xml").read_bytes()
+    text = catalog.decode("utf-8-sig")
+    first = "<Ид>a0000000-0000-0000-0000-000000000001</Ид>"
+    return {
+        "utf-8 with BOM": (catalog, True),
+        "offers": (offers, True),
+        "windows-1251": (
+            text.replace('encoding="UTF-8"', 'encoding="windows-1251"').encode("cp1251"),
+            True,
+        ),
+        # tags inside comments, CDATA and processing instructions are text, not items
+        "comments and CDATA": (
+            text.replace(
+                first,
+                f"<!-- </Товар> --><?pi </Товар>?>{first}"
+                "<Описание><![CDATA[</Товар> <Товар>]]></Описание>",
+            )
+            .replace("<Товары>", "<Товары><!-- <Товар> -->")
+            .encode(),
+            True,
+        ),
+        "Ид not first, entities": (
+            text.replace(first, "<Артикул>X&amp;Y</Артикул>" + first)
+            .replace("shirt.jpg", "shirt&amp;co.jpg")
+            .encode(),
+            True,
+        ),
+        "attributes with >": (text.replace("<Товар>", '<Товар Статус="a>b" >', 1).encode(), True),
+        # what the cutter is not certain of is left to the file's parser
+        "prefixed": (
+            re.sub(
+                r"<(/?)Товар\b",
+                r"<\1c:Товар",
+                text.replace('xmlns="urn:1C.ru:commerceml_2"', 'xmlns:c="urn:1C"'),
+            ).encode(),
+            False,
+        ),
+        "nested item": (text.replace(first, first + "<Товар/>", 1).encode(), False),
+        "utf-16": (text.encode("utf-16"), False),
+    }
+
+
+@pytest.mark.parametrize("name", list(_variants()))
+def test_items_cut_from_the_bytes_read_as_the_parser_reads_them(name):
+    """An unchanged export costs the reading of its bytes only because products and offers
+    are cut from the bytes, hashed and parsed only when written: what `build` makes of a cut
+    item — record, Ид, pictures, line — must be what the parser reads from the file, and every
+    line number after the items must stay the file's."""
+    from sidecar.commerceml.reader import build
+    from sidecar.commerceml.records import Raw
+
+    data, all_cut = _variants()[name]
+    parsed = [r for r in records(data) if not isinstance(r, Document | Section | Source)]
+    raw = [r for r in iter_records(io.BytesIO(data), raw=True)
+           if not isinstance(r, Document | Section | Source)]  # fmt: skip
+    assert len(raw) == len(parsed)
+    items = 0
+    for was, now in zip(parsed, raw, strict=True):
+        if not isinstance(now, Raw):
+            assert now == was
+            continue
+        items += 1
+        assert build(now) == was
+        assert bool(now.head) == all_cut, "cut from the bytes" if all_cut else "left to lxml"
+        if isinstance(was, Product):
+            assert (now.id, now.pictures) == (was.id, was.images)
+    assert items >= 5
+
+
+def test_a_broken_item_cut_from_the_bytes_fails_the_file_where_it_is():
+    from sidecar.commerceml.reader import build
+
+    text = (DATA / "catalog" / "import.xml").read_text("utf-8-sig")
+    broken = text.replace("<Наименование>Рубашка мужская льняная</Наименование>",
+                          "<Наименование>Рубашка</Name>", 1).encode()  # fmt: skip
+    raws = [r for r in iter_records(io.BytesIO(broken), raw=True) if hasattr(r, "xml_md5")]
+    with pytest.raises(CommerceMLError, match=r"malformed XML.* at line 80"):
+        build(raws[0])
+
+
+def test_an_item_digest_is_its_bytes_and_moves_with_them():
+    """The unchanged-item skip compares digests: the same item bytes give the same digest
+    wherever they stand in the file; any change of the item's bytes changes it."""
+    data = (DATA / "catalog" / "import.xml").read_bytes()
+    moved = data.replace("<Товары>".encode(), "<Товары>\n\n".encode(), 1)
+    changed = data.replace("Лён 100%".encode(), "Лён 99%".encode(), 1)
+
+    def digests(body: bytes) -> dict[str, str]:
+        return {r.id: r.xml_md5 for r in iter_records(io.BytesIO(body), raw=True)
+                if hasattr(r, "xml_md5")}  # fmt: skip
+
+    first = digests(data)
+    assert digests(moved) == first
+    assert [k for k, v in digests(changed).items() if first[k] != v] == [
+        "a0000000-0000-0000-0000-000000000001"
+    ]
+
+
+@pytest.mark.parametrize("chunk,max_item", [(7, 1 << 20), (97, 1 << 20), (1000, 300)])
+def test_items_cut_across_reads_of_any_size(monkeypatch, chunk, max_item):
+    """The file is read in chunks: an item, a comment or a tag may be split anywhere, and an
+    item larger than the limit is left to the parser from there on."""
+    from sidecar.commerceml import cutter
+    from sidecar.commerceml.reader import build
+    from sidecar.commerceml.records import Raw
+
+    monkeypatch.setattr(cutter, "CHUNK", chunk)
+    monkeypatch.setattr(cutter, "MAX_ITEM", max_item)
+    for data, _ in _variants().values():
+        parsed = [r for r in records(data) if isinstance(r, Product | Offer | Invalid)]
+        raws = [r for r in iter_records(io.BytesIO(data), raw=True) if isinstance(r, Raw)]
+        assert [build(r) for r in raws] == parsed

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from .cutter import SLOT, WRAPPER, WRAPPER_END, Feed
 from .records import (
     Document,
     Group,
@@ -160,8 +161,7 @@ def iter_records(
         raise CommerceMLError("empty file")
     stream.seek(start)
     complete = ends_complete(stream)
-    events = etree.iterparse(
-        stream,
+    parser = etree.XMLPullParser(
         events=("start", "end"),
         tag=_TAGS,
         # Never resolve entities, read a DTD or touch the network: input is untrusted.
@@ -172,10 +172,11 @@ def iter_records(
         remove_comments=True,
         remove_pis=True,
     )
+    feed = Feed(stream, parser, cut=raw)
     try:
-        yield from _walk(events, complete, skip, raw, read_in_place)
-        if events.root is not None and local(events.root) != "КоммерческаяИнформация":
-            raise CommerceMLError(f"not a CommerceML file (root <{local(events.root)}>)")
+        yield from _walk(feed, complete, skip, raw, read_in_place)
+        if feed.root is not None and local(feed.root) != "КоммерческаяИнформация":
+            raise CommerceMLError(f"not a CommerceML file (root <{local(feed.root)}>)")
     except etree.XMLSyntaxError as exc:
         # libxml2's message already says where ("…, line 33, column 4").
         raise CommerceMLError(f"malformed XML: {exc.msg}") from exc
@@ -192,11 +193,11 @@ def peek_source(stream: BinaryIO) -> str | None:
 
 
 def _walk(
-    events: etree.iterparse, complete: bool, skip: int, raw: bool, read: Callable[[], bool]
+    feed: Feed, complete: bool, skip: int, raw: bool, read: Callable[[], bool]
 ) -> Iterator[Record]:
     seen_root = seen_source = False
     seq = 0  # data records yielded, as the importer counts its position
-    for event, el in events:
+    for event, el in feed:
         name = local(el)
         if event == "start":
             if seen_root and not seen_source and (source := _source(el)) is not None:
@@ -222,13 +223,13 @@ def _walk(
             if seq <= skip:
                 yield SKIPPED
             else:
-                yield _raw("product", el, read()) if raw else _item("product", _product, el)
+                yield _raw(feed, "product", el, read()) if raw else _item("product", _product, el)
         elif name == "Предложение" and parent_name == "Предложения":
             seq += 1
             if seq <= skip:
                 yield SKIPPED
             else:
-                yield _raw("offer", el, read()) if raw else _item("offer", _offer, el)
+                yield _raw(feed, "offer", el, read()) if raw else _item("offer", _offer, el)
         elif name == "Свойства" and parent_name == "Классификатор":
             seq += 1
             yield Properties(tuple(_properties(el)))
@@ -285,25 +286,62 @@ def _item(kind: str, parse, el: etree._Element) -> Product | Offer | Invalid:
         return Invalid(kind, el.sourceline, str(exc), name)
 
 
-def _raw(kind: str, el: etree._Element, read: bool = False) -> Raw:
+def _raw(feed: Feed, kind: str, el: etree._Element, read: bool = False) -> Raw:
+    slot = el.get(SLOT)
+    cut = feed.cuts.get(int(slot)) if slot is not None and slot.isdigit() else None
+    if cut is not None and feed.cutter is not None:
+        return _cut_raw(feed, kind, cut, el.sourceline, read)
     record = _item(kind, _product if kind == "product" else _offer, el) if read else None
     xml = etree.tostring(el, encoding="utf-8", xml_declaration=False, with_tail=False)
-    pictures = tuple(
+    return Raw(kind, text(el, "Ид"), hashlib.md5(xml).hexdigest(), xml, el.sourceline,
+               _pictures(el), record)  # fmt: skip
+
+
+def _cut_raw(feed: Feed, kind: str, item: bytes, line: int, read: bool) -> Raw:
+    """A Raw of an item the cutter cut from the file's bytes: its Ид and pictures read from
+    the bytes where they are plain, else from the parsed item."""
+    cutter, head = feed.cutter, feed.head
+    assert cutter is not None
+    digest = hashlib.md5(item).hexdigest()
+    ext_id, pictures = cutter.plain_id(item), cutter.plain_pictures(item)
+    if ext_id is None or pictures is None or read:
+        raw = Raw(kind, "", digest, item, line, head=head)
+        el = _parse(raw)
+        return Raw(kind, text(el, "Ид"), digest, item, line, _pictures(el),
+                   _read(raw, el) if read else None, head)  # fmt: skip
+    return Raw(kind, ext_id, digest, item, line, pictures, None, head)
+
+
+def _pictures(el: etree._Element) -> tuple[str, ...]:
+    return tuple(
         (p.text or "").strip() for p in el.iterfind("{*}Картинка") if (p.text or "").strip()
     )
-    return Raw(kind, text(el, "Ид"), hashlib.md5(xml).hexdigest(), xml, el.sourceline, pictures,
-               record)  # fmt: skip
 
 
-# Raw XML comes from this reader's own parse: no DTD, entities or network to guard against.
-_RAW_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# Raw XML is parsed as the file was: no DTD, entities or network; comments and PIs dropped.
+_RAW_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
+    remove_pis=True, load_dtd=False,
+)  # fmt: skip
+
+
+def _parse(raw: Raw) -> etree._Element:
+    xml = raw.head + raw.xml + WRAPPER_END if raw.head else raw.xml
+    try:
+        el = etree.fromstring(xml, _RAW_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise CommerceMLError(f"malformed XML: {exc.msg}", raw.line) from exc
+    return el[0] if local(el) == WRAPPER else el
+
+
+def _read(raw: Raw, el: etree._Element) -> Product | Offer | Invalid:
+    record = _item(raw.kind, _product if raw.kind == "product" else _offer, el)
+    return replace(record, line=raw.line) if isinstance(record, Invalid) else record
 
 
 def build(raw: Raw) -> Product | Offer | Invalid:
     """Read a Raw product or offer, as the reader would have read it in place."""
-    el = etree.fromstring(raw.xml, _RAW_PARSER)
-    record = _item(raw.kind, _product if raw.kind == "product" else _offer, el)
-    return replace(record, line=raw.line) if isinstance(record, Invalid) else record
+    return _read(raw, _parse(raw))
 
 
 def _release(el: etree._Element) -> None:

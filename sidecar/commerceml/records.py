@@ -49,6 +49,9 @@ class Raw:
     # Read in place by the reader's thread when the importer expects the item to be new or
     # changed (a Product, Offer or Invalid), saving it a second parse; else None.
     record: object = None
+    # For an item cut from the file's bytes (commerceml.cutter): what makes `xml` a document
+    # of its own, in the file's encoding; empty when `xml` is one already.
+    head: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
