@@ -23,6 +23,9 @@ from lxml import etree
 
 CHUNK = 1 << 20  # bytes read from the file at once
 MAX_ITEM = 16 << 20  # an item larger than this is left to lxml
+# Bytes of items handed to lxml at once: lxml holds the GIL while it parses what it is fed,
+# and the import's thread must not wait long for it when MariaDB answers.
+FEED = 32 << 10
 ITEMS = ("Товар", "Предложение")
 SLOT = "xc1c-slot"  # the placeholder's attribute: where the item's bytes wait
 WRAPPER = "xc1c-item"  # the element `reader.build` parses a cut item inside
@@ -166,6 +169,10 @@ class _Cutter:
         names = (name.decode(self.encoding).strip() for name in found)
         return tuple(name for name in names if name)
 
+    def marked(self, name: bytes, slot: int) -> bytes:
+        """The start of an item's start tag, with the slot as its first attribute."""
+        return b"<" + name + f' {SLOT}="{slot}"'.encode()
+
     def placeholder(self, name: bytes, slot: int, lines: int) -> bytes:
         """The element lxml gets instead of the item: the same name, on the item's first line,
         and the item's line breaks after it."""
@@ -190,10 +197,16 @@ class Feed:
     """(event, element) pairs of a file as lxml's pull parser makes them from what it is fed.
     With `cut`, items are cut out first (the module's docstring): their bytes wait in `cuts`
     under the placeholder's slot until the reader takes them, and leave it when the events of
-    their placeholder have been handed on."""
+    their placeholder have been handed on. While `whole()` says so (the import expects new or
+    changed items and reads them where they are parsed), lxml gets each item itself, its
+    start tag marked with the slot: one parse of the file instead of one per item."""
 
-    def __init__(self, stream: BinaryIO, parser: etree.XMLPullParser, cut: bool) -> None:
+    def __init__(
+        self, stream: BinaryIO, parser: etree.XMLPullParser, cut: bool,
+        whole: Callable[[], bool] = lambda: False,
+    ) -> None:  # fmt: skip
         self.stream = stream
+        self.whole = whole
         self.parser = parser
         self.cut = cut
         self.cutter: _Cutter | None = None
@@ -216,23 +229,34 @@ class Feed:
         pos, eof, slot = 0, not buf, 0
         while True:
             if self.cutter is None:
-                yield from self._feed(buf[pos:])
+                for piece in range(pos, len(buf), FEED):
+                    yield from self._feed(buf[piece : piece + FEED])
                 if eof:
                     break
                 buf, pos = self.stream.read(CHUNK), 0
                 eof = not buf
                 continue
-            # lxml gets the buffer at once: what lies between the items, and placeholders
+            # lxml gets what lies between the items and the placeholders (or the items) of
+            # FEED bytes of items at once
             parts: list[bytes] = []
+            fed, whole = 0, self.whole()
             try:
                 while isinstance(found := self.cutter.find(buf, pos, eof), tuple):
                     start, end, name = found
                     item = buf[start:end]
                     slot += 1
                     self.cuts[slot] = item
-                    parts += (buf[pos:start],
-                              self.cutter.placeholder(name, slot, item.count(b"\n")))  # fmt: skip
+                    parts.append(buf[pos:start])
+                    if whole:  # the item itself, its start tag marked with the slot
+                        parts += (self.cutter.marked(name, slot), item[len(name) + 1 :])
+                    else:
+                        parts.append(self.cutter.placeholder(name, slot, item.count(b"\n")))
+                    fed += end - pos
                     pos = end
+                    if fed >= FEED:
+                        yield from self._feed(b"".join(parts))
+                        self.cuts.clear()
+                        parts, fed, whole = [], 0, self.whole()
             except _Unsure:
                 yield from self._feed(b"".join(parts))
                 self.cuts.clear()

@@ -172,7 +172,7 @@ def iter_records(
         remove_comments=True,
         remove_pis=True,
     )
-    feed = Feed(stream, parser, cut=raw)
+    feed = Feed(stream, parser, cut=raw, whole=read_in_place)
     try:
         yield from _walk(feed, complete, skip, raw, read_in_place)
         if feed.root is not None and local(feed.root) != "КоммерческаяИнформация":
@@ -290,6 +290,11 @@ def _raw(feed: Feed, kind: str, el: etree._Element, read: bool = False) -> Raw:
     slot = el.get(SLOT)
     cut = feed.cuts.get(int(slot)) if slot is not None and slot.isdigit() else None
     if cut is not None and feed.cutter is not None:
+        if len(el) or el.text:  # the item itself (Feed.whole)
+            digest = hashlib.md5(cut).hexdigest()
+            record = _item(kind, _product if kind == "product" else _offer, el) if read else None
+            return Raw(kind, text(el, "Ид"), digest, cut, el.sourceline, _pictures(el), record,
+                       feed.head)  # fmt: skip
         return _cut_raw(feed, kind, cut, el.sourceline, read)
     record = _item(kind, _product if kind == "product" else _offer, el) if read else None
     xml = etree.tostring(el, encoding="utf-8", xml_declaration=False, with_tail=False)
