@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -54,11 +55,23 @@ class ImportContext:
     # 1C properties known so far: Ид → (name, ТипЗначений)
     properties: dict[str, tuple[str, str]] = field(default_factory=dict)
     # the files 1C uploaded in this exchange (relative, normalised), listed once per step
-    uploaded: frozenset[str] | None = None
+    _uploaded: frozenset[str] | None = None
 
     @property
     def prefix(self) -> str:
         return self.schema.prefix
+
+    def uploaded(self) -> frozenset[str]:
+        """The files 1C uploaded in this exchange, relative and normalised: listed once per
+        step instead of a stat per picture of every product."""
+        if self._uploaded is None:
+            base = str(self.exchange_dir)
+            self._uploaded = frozenset(
+                os.path.relpath(os.path.join(top, name), base)
+                for top, _, names in os.walk(base)
+                for name in names
+            )
+        return self._uploaded
 
     def warn(self, message: str) -> None:
         self.counts["warnings"] += 1

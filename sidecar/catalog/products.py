@@ -67,9 +67,10 @@ def _pictures(ctx: ImportContext, p: Product) -> tuple[list[images.Picture] | No
     for name in dict.fromkeys(p.images):
         try:
             relative = safe_relative_path(name)
-            # One stat for the common case of pictures not sent; a file that is there is
-            # then resolved, links followed, and must be inside the exchange directory.
-            if not (ctx.exchange_dir / relative).is_file():
+            # The exchange's listing answers the common case of pictures not sent; a file
+            # that is there is then resolved, links followed, and must be inside the
+            # exchange directory.
+            if str(relative) not in ctx.uploaded() or not (ctx.exchange_dir / relative).is_file():
                 ctx.counts["products_without_uploaded_photos"] += 1
                 return None, ()
             path = resolve_inside(ctx.exchange_dir, relative)

@@ -101,16 +101,10 @@ def _photos_uploaded(ctx: ImportContext, raw: Raw) -> bool:
     """Whether any of the product's pictures came with this exchange (the exchange directory
     listed once, not a stat per picture); a name the safe-path rule might refuse sends the
     product the full way, where it is reported."""
-    if ctx.uploaded is None:
-        base = str(ctx.exchange_dir)
-        ctx.uploaded = frozenset(
-            os.path.relpath(os.path.join(top, name), base)
-            for top, _, names in os.walk(base)
-            for name in names
-        )
+    uploaded = ctx.uploaded()
     for name in raw.pictures:
         if ".." in name or name.startswith(("/", "\\")) or ":" in name:
             return True
-        if os.path.normpath(name) in ctx.uploaded:
+        if os.path.normpath(name) in uploaded:
             return True
     return False

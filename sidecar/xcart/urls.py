@@ -55,8 +55,11 @@ class UrlFormat:
         return cls(ext("product_clean_urls_format"), ext("category_clean_urls_format"))
 
 
+_TRANSLIT_TABLE = str.maketrans(_TRANSLIT)
+
+
 def slug(name: str) -> str:
-    text = "".join(_TRANSLIT.get(ch, ch) for ch in name.lower().replace("&", " and "))
+    text = name.lower().replace("&", " and ").translate(_TRANSLIT_TABLE)
     text = text.encode("ascii", "ignore").decode()
     return _NON_WORD.sub("-", text).strip("-")
 
