@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -184,7 +185,10 @@ def transaction(conn: pymysql.Connection) -> Iterator[pymysql.cursors.Cursor]:
         yield cur
         conn.commit()
     except BaseException:
-        conn.rollback()
+        # A lost connection has nothing to roll back (the server undid it): its error, not
+        # the rollback's, is the one to report.
+        with contextlib.suppress(pymysql.err.MySQLError):
+            conn.rollback()
         raise
     finally:
         cur.close()

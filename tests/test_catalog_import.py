@@ -351,6 +351,28 @@ def test_an_unchanged_export_is_not_even_read_and_a_changed_context_is(onec, con
     assert len(read) == first, "a different setting reads everything again"
 
 
+def test_a_windows_1251_export_sent_again_is_skipped_unread(onec, conn, monkeypatch):
+    """Items are cut from the file's bytes in its own encoding: an export in windows-1251 (1C
+    8.x's older setting) is imported as its UTF-8 twin and, sent again, skipped unread."""
+    from sidecar.catalog import unchanged
+
+    def windows_1251(data: bytes) -> bytes:
+        text = data.decode("utf-8-sig").replace('encoding="UTF-8"', 'encoding="windows-1251"')
+        return text.encode("cp1251")
+
+    files = [(n, windows_1251(b)) for n, b in catalog_files() if n.endswith(".xml")]
+    first = onec.send_catalog(files)
+    assert "products: 4 created, 0 updated, 0 unchanged, 0 removed, 1 skipped" in first[0].lines
+    names = {n for (n,) in query(conn, "SELECT name FROM {p}product_translations")}
+    assert "Рубашка мужская льняная" in names
+    read = []
+    real = unchanged.build
+    monkeypatch.setattr(unchanged, "build", lambda raw: read.append(raw.id) or real(raw))
+    again = onec.send_catalog(files)
+    assert "products: 0 created, 0 updated, 4 unchanged, 0 removed, 1 skipped" in again[0].lines
+    assert len(read) == 2, "only the two items never written are read again"
+
+
 def test_a_product_whose_photos_came_again_goes_the_full_way(onec, monkeypatch):
     """A picture's content can change under the same name: a product with a photo uploaded in
     this exchange is written again even when its XML is as before."""

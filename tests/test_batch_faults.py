@@ -1,0 +1,135 @@
+"""Faults at exact points between and inside the import's batches, in process: the database
+connection dropped between two batches, and the process killed while a batch's statements
+have run but its COMMIT has not (with the reader's thread holding items parsed ahead of the
+last committed batch). Nothing of the batch in flight stays; the next step resumes after the
+last committed batch and the catalog ends whole. (test_crash_safety does the same at random
+points through gunicorn.)"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from pathlib import Path
+
+import pymysql
+import pytest
+from conftest import query, set_setting
+
+from bench.generate import generate
+from sidecar.catalog import importer
+from sidecar.catalog.importer import CatalogImport
+from sidecar.db import connect
+from sidecar.settings import read_settings
+from sidecar.state import jobs
+
+PRODUCTS = 600
+BATCH = 100
+SESSION = 7
+
+
+@pytest.fixture
+def catalog(tmp_path: Path, conn) -> Path:
+    set_setting(conn, "batch_size", str(BATCH))
+    generate(tmp_path / "gen", PRODUCTS)
+    return tmp_path / "gen"
+
+
+def _step(conn, config, directory: Path) -> jobs.Job:
+    """One step of import.xml to its end (or to the fault)."""
+    job = jobs.get_or_create(conn, config.table_prefix, SESSION, "import.xml")
+    settings = read_settings(conn, config.table_prefix)
+    CatalogImport(conn, config.table_prefix, settings, directory, None, False).run_step(
+        directory / "import.xml", job, 600
+    )
+    return job
+
+
+def _state(conn) -> tuple[int, int, int]:
+    (products,) = query(conn, "SELECT COUNT(*) FROM {p}products")[0]
+    (mapped,) = query(conn, "SELECT COUNT(*) FROM {own}id_map WHERE kind = 'product'")[0]
+    (position,) = query(conn, "SELECT position FROM {own}import_jobs")[0]
+    return products, mapped, position
+
+
+def _assert_whole(conn) -> None:
+    assert query(conn, "SELECT COUNT(*), COUNT(DISTINCT sku) FROM {p}products") == [
+        (PRODUCTS, PRODUCTS)
+    ]
+    assert query(
+        conn,
+        "SELECT COUNT(*) FROM {p}products p"
+        " WHERE NOT EXISTS (SELECT 1 FROM {p}product_translations t WHERE t.id = p.product_id)"
+        " OR NOT EXISTS (SELECT 1 FROM {p}category_products c WHERE c.product_id = p.product_id)"
+        " OR NOT EXISTS (SELECT 1 FROM {p}quick_data q WHERE q.product_id = p.product_id)",
+    ) == [(0,)]
+    assert query(conn, "SELECT status FROM {own}import_jobs") == [("done",)]
+
+
+def _whole_batches(conn) -> None:
+    """Products, their Id map rows and the job's position agree: batches are whole."""
+    products, mapped, position = _state(conn)
+    assert products == mapped and products % BATCH == 0
+    assert position > products, "the position counts the classifier's records too"
+
+
+def test_the_database_dropping_between_two_batches(conn, config, catalog, monkeypatch):
+    victim = connect(config.db)
+    committed: list[int] = []
+    real = CatalogImport._commit_batch
+
+    def commit_then_drop(self, ctx, job, seq, pending, choice):
+        real(self, ctx, job, seq, pending, choice)
+        committed.append(job.position)
+        if len(committed) == 3:  # the third batch is committed; the fourth not begun
+            with conn.cursor() as cur:
+                cur.execute("KILL %s", (victim.thread_id(),))
+
+    monkeypatch.setattr(CatalogImport, "_commit_batch", commit_then_drop)
+    with pytest.raises(pymysql.err.OperationalError):
+        _step(victim, config, catalog)
+    conn.commit()
+    assert _state(conn) == (3 * BATCH, 3 * BATCH, committed[-1])
+
+    monkeypatch.setattr(CatalogImport, "_commit_batch", real)
+    again = connect(config.db)
+    job = _step(again, config, catalog)
+    again.close()
+    assert job.counts["products_created"] == PRODUCTS
+    conn.commit()
+    _assert_whole(conn)
+
+
+def _die_in_fourth_batch(config, directory: str) -> None:
+    """The child: runs the import and is killed by SIGKILL once the fourth batch's
+    statements have all run, before its COMMIT."""
+    calls = []
+    real = importer.apply_products
+
+    def apply_then_die(ctx, cur, items):
+        real(ctx, cur, items)
+        calls.append(len(items))
+        if len(calls) == 4:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    importer.apply_products = apply_then_die
+    conn = connect(config.db)
+    _step(conn, config, Path(directory))
+
+
+def test_a_process_killed_with_a_batch_written_but_not_committed(conn, config, catalog):
+    child = multiprocessing.get_context("fork").Process(
+        target=_die_in_fourth_batch, args=(config, str(catalog))
+    )
+    child.start()
+    child.join(120)
+    assert child.exitcode == -signal.SIGKILL
+    conn.commit()
+    _whole_batches(conn)
+    assert _state(conn)[0] == 3 * BATCH, "the fourth batch is not there, not even in part"
+    assert query(conn, "SELECT COUNT(DISTINCT id) FROM {p}product_translations") == [(3 * BATCH,)]
+
+    job = _step(conn, config, catalog)
+    assert job.counts["products_created"] == PRODUCTS
+    conn.commit()
+    _assert_whole(conn)
