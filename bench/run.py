@@ -16,6 +16,7 @@ and the peak RSS of the sidecar's processes (VmHWM of the gunicorn master and wo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import sys
@@ -66,7 +67,6 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
     with Shop(server_url, workdir, str(n)) as shop:
         conn = shop.conn
         url = shop.url
-        write_s: float | None = 0.0
         for label in ("exchange", "unchanged re-run"):
             before = rows(conn)
             tables = counts(conn) if label == "exchange" else {}
@@ -77,12 +77,11 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
             wall = sum(durations)
             written = rows(conn) - before
             rss = peak_rss_mb(shop.pids())
+            write_s: float | None = None  # nothing is written on the re-run
             if label == "exchange":
-                try:
+                with contextlib.suppress(pymysql.err.MySQLError):  # no LOAD DATA LOCAL there
                     write_s, _ = write_floor(conn, replace(shop.params, database=shop.database),
                                              tables)  # fmt: skip
-                except pymysql.err.MySQLError:  # a server without LOAD DATA LOCAL
-                    write_s = None
             both = "     –" if write_s is None else f"{wall / (floor_s + write_s):5.1f}×"
             lines.append(
                 f"| {n:>7} | {label:<16} | {size_mb:7.1f} | {floor_s:6.2f}"

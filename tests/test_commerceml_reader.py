@@ -303,3 +303,19 @@ def test_items_cut_across_reads_of_any_size(monkeypatch, chunk, max_item):
         parsed = [r for r in records(data) if isinstance(r, Product | Offer | Invalid)]
         raws = [r for r in iter_records(io.BytesIO(data), raw=True) if isinstance(r, Raw)]
         assert [build(r) for r in raws] == parsed
+
+
+def test_bytes_not_in_the_files_encoding_inside_an_item_refuse_the_file():
+    """What the whole file's parse refuses, reading a cut item refuses too, wherever the bad
+    byte is (here in the Ид the cutter reads from the bytes)."""
+    from sidecar.commerceml.reader import build
+    from sidecar.commerceml.records import Raw
+
+    data = (DATA / "catalog" / "import.xml").read_bytes()
+    bad = data.replace(b"<\xd0\x98\xd0\xb4>a0000000", b"<\xd0\x98\xd0\xb4>\xe10000000", 1)
+    with pytest.raises(CommerceMLError, match=r"Invalid bytes|malformed"):
+        records(bad)
+    with pytest.raises(CommerceMLError, match="malformed XML"):
+        for record in iter_records(io.BytesIO(bad), raw=True):
+            if isinstance(record, Raw):
+                build(record)

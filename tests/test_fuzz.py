@@ -87,3 +87,25 @@ def test_a_file_name_never_leaves_the_exchange_directory(tmp_path_factory, name)
     target = resolve_inside(base, relative)
     assert base.resolve() in target.parents
     assert isinstance(target, Path)
+
+
+@FUZZ
+@given(st.one_of(mutated((CATALOG, OFFERS)), st.binary(max_size=2000)))
+def test_items_cut_from_the_bytes_read_as_the_whole_file_does(data):
+    """The import cuts products and offers from the bytes and parses each alone: whatever
+    the bytes, it reads what the whole file's parse reads, or refuses the file."""
+    from sidecar.commerceml.reader import build
+    from sidecar.commerceml.records import Invalid, Offer, Product, Raw
+
+    try:
+        whole = [
+            r for r in iter_records(io.BytesIO(data)) if isinstance(r, Product | Offer | Invalid)
+        ]
+    except CommerceMLError:
+        whole = None
+    try:
+        cut = [build(r) for r in iter_records(io.BytesIO(data), raw=True) if isinstance(r, Raw)]
+    except CommerceMLError:
+        cut = None
+    if whole is not None:
+        assert cut == whole

@@ -157,7 +157,10 @@ class _Cutter:
     def plain_id(self, item: bytes) -> str | None:
         """The item's Ид when it is its first child and plain text; else None (parse it)."""
         found = self.first_id.match(item)
-        return found.group(1).decode(self.encoding).strip() if found else None
+        try:
+            return found.group(1).decode(self.encoding).strip() if found else None
+        except UnicodeDecodeError:  # lxml's parse says where
+            return None
 
     def plain_pictures(self, item: bytes) -> tuple[str, ...] | None:
         """The item's pictures when each is plain text; else None (parse it)."""
@@ -166,7 +169,10 @@ class _Cutter:
         found = self.picture.findall(item)
         if len(found) != item.count(self.picture_tag):
             return None
-        names = (name.decode(self.encoding).strip() for name in found)
+        try:
+            names = [name.decode(self.encoding).strip() for name in found]
+        except UnicodeDecodeError:  # lxml's parse says where
+            return None
         return tuple(name for name in names if name)
 
     def marked(self, name: bytes, slot: int) -> bytes:

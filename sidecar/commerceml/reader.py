@@ -1,10 +1,11 @@
 """Streaming reader of CommerceML catalog files (import*, offers*, prices*, rests*, 2.03–3.1).
 
-One `iterparse` pass with a tag filter, so lxml only calls back for the elements we use; each
-is turned into a record and cleared with its finished siblings, so memory does not grow with
-the file. Namespaces differ between 1C versions (none, commerceml_2, commerceml_210,
-commerceml_3): everything is matched by local name. What a file holds is read from its
-content, never from its name."""
+One pass of lxml's pull parser with a tag filter, so lxml only reports the elements we use;
+each is turned into a record and cleared with its finished siblings, so memory does not grow
+with the file. For the import (`raw`), products and offers are cut from the bytes before lxml
+sees them (cutter.py) and parsed by `build` only when they must be written. Namespaces
+differ between 1C versions (none, commerceml_2, commerceml_210, commerceml_3): everything is
+matched by local name. What a file holds is read from its content, never from its name."""
 
 from __future__ import annotations
 
