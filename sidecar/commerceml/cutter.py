@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
@@ -182,21 +183,17 @@ class _Cutter:
     def placeholder(self, name: bytes, slot: int, lines: int) -> bytes:
         """The element lxml gets instead of the item: the same name, on the item's first line,
         and the item's line breaks after it."""
-        return b"<" + name + f' {SLOT}="{slot}"/>'.encode() + b"\n" * lines
+        return self.marked(name, slot) + b"/>" + b"\n" * lines
 
     def head(self, namespaces: dict[str | None, str] | None) -> bytes:
         """What `reader.build` puts before a cut item (and WRAPPER's end after it) to parse it
         as a document of its own, with the file's encoding and namespaces."""
         declared = "".join(
-            f' xmlns{":" + prefix if prefix else ""}="{_attribute(uri)}"'
+            f" xmlns{':' + prefix if prefix else ''}={quoteattr(uri)}"
             for prefix, uri in (namespaces or {}).items()
         )
         head = f'<?xml version="1.0" encoding="{self.encoding}"?><{WRAPPER}{declared}>'
         return head.encode("ascii", "xmlcharrefreplace")
-
-
-def _attribute(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 class Feed:

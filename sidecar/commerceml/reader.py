@@ -290,17 +290,16 @@ def _item(kind: str, parse, el: etree._Element) -> Product | Offer | Invalid:
 def _raw(feed: Feed, kind: str, el: etree._Element, read: bool = False) -> Raw:
     slot = el.get(SLOT)
     cut = feed.cuts.get(int(slot)) if slot is not None and slot.isdigit() else None
-    if cut is not None and feed.cutter is not None:
-        if len(el) or el.text:  # the item itself (Feed.whole)
-            digest = hashlib.md5(cut).hexdigest()
-            record = _item(kind, _product if kind == "product" else _offer, el) if read else None
-            return Raw(kind, text(el, "Ид"), digest, cut, el.sourceline, _pictures(el), record,
-                       feed.head)  # fmt: skip
+    whole = len(el) or el.text  # the item itself, not a placeholder (Feed.whole)
+    if cut is not None and feed.cutter is not None and not whole:
         return _cut_raw(feed, kind, cut, el.sourceline, read)
-    record = _item(kind, _product if kind == "product" else _offer, el) if read else None
-    xml = etree.tostring(el, encoding="utf-8", xml_declaration=False, with_tail=False)
+    record = _item(kind, _PARSERS[kind], el) if read else None
+    if cut is not None and feed.cutter is not None:  # hashed as the file has it
+        xml, head = cut, feed.head
+    else:
+        xml, head = etree.tostring(el, encoding="utf-8", with_tail=False), b""
     return Raw(kind, text(el, "Ид"), hashlib.md5(xml).hexdigest(), xml, el.sourceline,
-               _pictures(el), record)  # fmt: skip
+               _pictures(el), record, head)  # fmt: skip
 
 
 def _cut_raw(feed: Feed, kind: str, item: bytes, line: int, read: bool) -> Raw:
@@ -341,7 +340,7 @@ def _parse(raw: Raw) -> etree._Element:
 
 
 def _read(raw: Raw, el: etree._Element) -> Product | Offer | Invalid:
-    record = _item(raw.kind, _product if raw.kind == "product" else _offer, el)
+    record = _item(raw.kind, _PARSERS[raw.kind], el)
     return replace(record, line=raw.line) if isinstance(record, Invalid) else record
 
 
@@ -537,6 +536,9 @@ def _offer(el: etree._Element) -> Offer:
         barcode=first_text(kids, "Штрихкод"),
         characteristics=_characteristics(kids),
     )
+
+
+_PARSERS = {"product": _product, "offer": _offer}
 
 
 def _characteristics(kids: dict[str, list[etree._Element]]) -> tuple[tuple[str, str], ...]:
