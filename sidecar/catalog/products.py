@@ -207,7 +207,7 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
     valued = touched | changed if settings["update_attributes"] else touched
     if valued:
         apply_values(ctx, cur, [(pid, p) for pid, (p, _, _, _) in valued.items()])
-    xc_products.refresh_quick_data(cur, ctx.schema, new_ids)
+    xc_products.refresh_quick_data(cur, ctx.schema, new_ids, created=True)
     idmap.store(
         cur,
         ctx.prefix,

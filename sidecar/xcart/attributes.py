@@ -111,7 +111,13 @@ def replace_values(
     where = f"product_id IN ({placeholders(pids)}) AND attribute_id IN ({placeholders(aids)})"
     for table in ("attribute_values_select", "attribute_values_text", "attribute_values_checkbox"):
         cur.execute(f"DELETE FROM {schema.table(table)} WHERE {where}", (*pids, *aids))
-    add_select_values(cur, schema, list(selects))
+    # Nothing reads these ids: a large batch goes by LOAD DATA (insert_rows).
+    schema.insert_rows(
+        cur,
+        "attribute_values_select",
+        [{"product_id": p, "attribute_id": a, "attribute_option_id": o, "position": 0}
+         for p, a, o in selects],
+    )  # fmt: skip
     schema.insert_rows(
         cur,
         "attribute_values_checkbox",

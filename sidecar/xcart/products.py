@@ -65,8 +65,9 @@ def insert(
     languages: Sequence[str],
 ) -> list[int]:
     """Create products (one multi-row INSERT) and their translations; returns the new ids in
-    the order given. New products start with no stock: the offers file brings price and
-    amount, and X-Cart's own default of 1000 would sell goods the shop does not have."""
+    the order given. The caller writes their quick data (refresh_quick_data, created=True).
+    New products start with no stock: the offers file brings price and amount, and X-Cart's
+    own default of 1000 would sell goods the shop does not have."""
     if not products:
         return []
     now = int(time.time())
@@ -85,7 +86,8 @@ def insert(
                 "date": now,
                 "arrivalDate": _midnight(now),
                 "updateDate": now,
-                "needProcess": 1,
+                # processed: the caller writes its quick data in the same transaction
+                "needProcess": 0,
                 "entityVersion": v,
             }
             for p, v in zip(products, versions, strict=True)
@@ -244,17 +246,19 @@ def set_price_and_amount(
 
 
 def refresh_quick_data(
-    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]
+    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int], created: bool = False
 ) -> None:
     """One quick-data row per membership and one for guests (membership NULL): the storefront
     INNER JOINs them for price sorting and filtering, so a product without them disappears from
-    listings. Then needProcess = 0, as X-Cart's own import leaves it."""
+    listings. Then needProcess = 0, as X-Cart's own import leaves it. Products `created` in
+    this transaction have no quick data or variants yet: nothing to delete or look up."""
     if not product_ids:
         return
     ids = tuple(product_ids)
     marks = placeholders(ids)
     qd = schema.table("quick_data")
-    cur.execute(f"DELETE FROM {qd} WHERE product_id IN ({marks})", ids)
+    if not created:
+        cur.execute(f"DELETE FROM {qd} WHERE product_id IN ({marks})", ids)
     computed = {
         "product_id": "p.product_id",
         "membership_id": "m.membership_id",
@@ -263,7 +267,7 @@ def refresh_quick_data(
     }
     if schema.supports("variant_price_range"):
         lowest, highest = "p.price", "p.price"
-        if schema.supports("variants"):
+        if schema.supports("variants") and not created:
             variant = (
                 "SELECT {}(IF(v.defaultPrice, p.price, v.price)) FROM {} v"
                 " WHERE v.product_id = p.product_id"
@@ -283,9 +287,11 @@ def refresh_quick_data(
         f" WHERE p.product_id IN ({marks})",
         (*fixed.values(), *ids),
     )
-    cur.execute(
-        f"UPDATE {schema.table('products')} SET needProcess = 0 WHERE product_id IN ({marks})", ids
-    )
+    if not created:  # insert() writes them processed
+        cur.execute(
+            f"UPDATE {schema.table('products')} SET needProcess = 0 WHERE product_id IN ({marks})",
+            ids,
+        )
 
 
 def price_and_amount(
