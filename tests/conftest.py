@@ -230,6 +230,18 @@ def query(conn: pymysql.Connection, sql: str, *args) -> list[tuple]:
         return list(cur.fetchall())
 
 
+def products_missing_parts(conn: pymysql.Connection) -> int:
+    """Products without a translation, a category link or quick data: what a batch written
+    in part would leave."""
+    return query(
+        conn,
+        "SELECT COUNT(*) FROM {p}products p"
+        " WHERE NOT EXISTS (SELECT 1 FROM {p}product_translations t WHERE t.id = p.product_id)"
+        " OR NOT EXISTS (SELECT 1 FROM {p}category_products c WHERE c.product_id = p.product_id)"
+        " OR NOT EXISTS (SELECT 1 FROM {p}quick_data q WHERE q.product_id = p.product_id)",
+    )[0][0]
+
+
 def catalog_files() -> list[tuple[str, bytes]]:
     """The project's sample export: import.xml, offers.xml and the photos in import_files/."""
     return files_from_paths([DATA / "catalog"])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pymysql
 import pytest
-from conftest import query, set_setting
+from conftest import products_missing_parts, query, set_setting
 
 from bench.generate import generate
 from sidecar.catalog import importer
@@ -56,13 +56,7 @@ def _assert_whole(conn) -> None:
     assert query(conn, "SELECT COUNT(*), COUNT(DISTINCT sku) FROM {p}products") == [
         (PRODUCTS, PRODUCTS)
     ]
-    assert query(
-        conn,
-        "SELECT COUNT(*) FROM {p}products p"
-        " WHERE NOT EXISTS (SELECT 1 FROM {p}product_translations t WHERE t.id = p.product_id)"
-        " OR NOT EXISTS (SELECT 1 FROM {p}category_products c WHERE c.product_id = p.product_id)"
-        " OR NOT EXISTS (SELECT 1 FROM {p}quick_data q WHERE q.product_id = p.product_id)",
-    ) == [(0,)]
+    assert products_missing_parts(conn) == 0
     assert query(conn, "SELECT status FROM {own}import_jobs") == [("done",)]
 
 

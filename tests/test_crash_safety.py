@@ -14,7 +14,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ON_EVERY_SHOP, PASSWORD, assert_nested_set_valid, query, set_setting
+from conftest import (
+    ON_EVERY_SHOP,
+    PASSWORD,
+    assert_nested_set_valid,
+    products_missing_parts,
+    query,
+    set_setting,
+)
 
 from bench.generate import add_orders, generate
 from sidecar.onec_client import OneCClient, files_from_paths, http_transport
@@ -75,13 +82,7 @@ def assert_catalog_whole(conn, files) -> None:
     assert query(conn, "SELECT COUNT(*) FROM {own}id_map WHERE kind = 'product'") == [(PRODUCTS,)]
     assert query(conn, "SELECT COUNT(*) FROM {p}categories") == [(1 + 20 + 200,)]
     assert_nested_set_valid(conn)
-    assert query(
-        conn,
-        "SELECT COUNT(*) FROM {p}products p"
-        " WHERE NOT EXISTS (SELECT 1 FROM {p}product_translations t WHERE t.id = p.product_id)"
-        " OR NOT EXISTS (SELECT 1 FROM {p}category_products c WHERE c.product_id = p.product_id)"
-        " OR NOT EXISTS (SELECT 1 FROM {p}quick_data q WHERE q.product_id = p.product_id)",
-    ) == [(0,)]
+    assert products_missing_parts(conn) == 0
     assert query(conn, "SELECT COUNT(*), COUNT(DISTINCT path) FROM {p}product_images") == [
         (pictures, pictures)
     ]

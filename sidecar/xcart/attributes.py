@@ -80,16 +80,18 @@ def rename_option(cur: pymysql.cursors.Cursor, schema: Schema, option_id: int, n
     )
 
 
+def _select_rows(items: Iterable[tuple[int, int, int]]) -> list[dict[str, int]]:
+    return [
+        {"product_id": p, "attribute_id": a, "attribute_option_id": o, "position": 0}
+        for p, a, o in items
+    ]
+
+
 def add_select_values(
     cur: pymysql.cursors.Cursor, schema: Schema, items: Sequence[tuple[int, int, int]]
 ) -> list[int]:
     """(product, attribute, option) selectable values, e.g. characteristic options → ids."""
-    return schema.insert_returning_ids(
-        cur,
-        "attribute_values_select",
-        [{"product_id": p, "attribute_id": a, "attribute_option_id": o, "position": 0}
-         for p, a, o in items],
-    )  # fmt: skip
+    return schema.insert_returning_ids(cur, "attribute_values_select", _select_rows(items))
 
 
 def replace_values(
@@ -112,12 +114,7 @@ def replace_values(
     for table in ("attribute_values_select", "attribute_values_text", "attribute_values_checkbox"):
         cur.execute(f"DELETE FROM {schema.table(table)} WHERE {where}", (*pids, *aids))
     # Nothing reads these ids: a large batch goes by LOAD DATA (insert_rows).
-    schema.insert_rows(
-        cur,
-        "attribute_values_select",
-        [{"product_id": p, "attribute_id": a, "attribute_option_id": o, "position": 0}
-         for p, a, o in selects],
-    )  # fmt: skip
+    schema.insert_rows(cur, "attribute_values_select", _select_rows(selects))
     schema.insert_rows(
         cur,
         "attribute_values_checkbox",
