@@ -13,6 +13,7 @@ from decimal import Decimal
 from pymysql.cursors import Cursor
 
 from ..commerceml.records import Offer
+from ..db import update_from_rows
 from ..state import idmap
 from ..xcart import attributes, variants
 from .context import ImportContext, fingerprint
@@ -157,9 +158,9 @@ def _write_modifiers(
         if i.price is None or i.offer.deleted or len(chars) != 1:
             continue
         name, value = chars[0]
-        rows.append((i.price - lowest[i.product_id], value_ids[f"{i.product_ext}|{name}|{value}"]))
-    cur.executemany(
-        f"UPDATE {ctx.schema.table('attribute_values_select')}"
-        " SET priceModifier = %s, priceModifierType = 'a' WHERE id = %s",
-        rows,
-    )
+        value_id = value_ids[f"{i.product_ext}|{name}|{value}"]
+        rows.append((value_id, i.price - lowest[i.product_id], "a"))
+    update_from_rows(
+        cur, ctx.schema.table("attribute_values_select"), "id",
+        ["priceModifier", "priceModifierType"], rows,
+    )  # fmt: skip

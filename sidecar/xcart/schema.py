@@ -246,11 +246,19 @@ class Schema:
     def _complete(
         self, short: str, rows: Sequence[Mapping[str, Any]]
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Rows as tuples in one column order: the first row's keys, then the defaults it
+        leaves out. Rows with the first row's keys (nearly all: the callers build them alike)
+        take those defaults as one ready tuple instead of a dictionary merge each."""
         defaults = self.row_defaults(short)
-        columns = list(dict.fromkeys([*defaults, *rows[0]]))
+        keys = list(rows[0])
+        rest = [c for c in defaults if c not in rows[0]]
+        columns = [*keys, *rest]
+        filled = tuple(defaults[c] for c in rest)
         out = []
         for row in rows:
-            merged = defaults.copy()
-            merged.update(row)
-            out.append(tuple(map(merged.__getitem__, columns)))
+            if row.keys() == rows[0].keys():
+                out.append((*map(row.__getitem__, keys), *filled))
+            else:
+                merged = defaults | row
+                out.append(tuple(map(merged.__getitem__, columns)))
         return columns, out

@@ -39,12 +39,14 @@ def bump_entity_versions(
     cur: pymysql.cursors.Cursor, schema: Schema, classes: Iterable[str]
 ) -> None:
     """What X-Cart does after each flush: the storefront keys its caches on these versions."""
-    rows = [(c,) for c in sorted(set(classes))]
-    if rows:
-        cur.executemany(
-            f"INSERT INTO {schema.table('entity_type_versions')} (entityType, version)"
-            " VALUES (%s, UUID()) ON DUPLICATE KEY UPDATE version = UUID()",
-            rows,
+    names = sorted(set(classes))
+    if names:
+        # One statement: pymysql's executemany sends a row with UUID() in it as one each.
+        cur.execute(
+            f"INSERT INTO {schema.table('entity_type_versions')} (entityType, version) VALUES "
+            + ", ".join(["(%s, UUID())"] * len(names))
+            + " ON DUPLICATE KEY UPDATE version = UUID()",
+            names,
         )
 
 
