@@ -160,6 +160,27 @@ def test_unknown_price_type_is_reported(onec, conn):
     assert product(conn, "1")["price"] == 0
 
 
+def test_quick_data_follows_the_price_and_is_left_alone_when_only_stock_changes(onec, conn):
+    """A rests-style exchange changes no price: the storefront's quick data stays as it is
+    (its rows are not rewritten); a new price reaches it."""
+    onec.send_catalog(catalog_files())
+    offers = dict(catalog_files())["offers.xml"].decode("utf-8")
+    pid = product(conn, "1")["product_id"]
+    sql = "SELECT id, price FROM {p}quick_data WHERE product_id = %s ORDER BY id"
+    before = query(conn, sql, pid)
+    assert before and {price for _, price in before} == {Decimal("2490")}
+
+    onec.send_catalog(
+        [("offers.xml", offers.replace("<Количество>12<", "<Количество>9<", 1).encode())]
+    )
+    assert product(conn, "1")["amount"] == 9
+    assert query(conn, sql, pid) == before
+
+    repriced = offers.replace("<ЦенаЗаЕдиницу>2490<", "<ЦенаЗаЕдиницу>2590<", 1)
+    onec.send_catalog([("offers.xml", repriced.encode())])
+    assert {price for _, price in query(conn, sql, pid)} == {Decimal("2590")}
+
+
 SNAPSHOT = {
     "products": "SELECT * FROM {p}products ORDER BY product_id",
     "product_translations": "SELECT * FROM {p}product_translations ORDER BY label_id",

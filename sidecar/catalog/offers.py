@@ -199,7 +199,7 @@ def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: Pr
                 wholesale[pid] = extra[1]
     offer_state.store_offers(cur, ctx.prefix, rows)
     apply_variants(ctx, cur, _variant_offers(ctx, cur, variant_items))
-    _set_totals(ctx, cur, [r[2] for r in rows])
+    _set_totals(ctx, cur, [r[2] for r in rows], {pid for pid, _, _ in variant_items})
     _set_market_prices(ctx, cur, market)
     _set_wholesale_prices(ctx, cur, wholesale)
 
@@ -221,21 +221,25 @@ def _variant_offers(
     return out
 
 
-def _set_totals(ctx: ImportContext, cur: Cursor, product_ids: list[int]) -> None:
+def _set_totals(
+    ctx: ImportContext, cur: Cursor, product_ids: list[int], with_variants: set[int]
+) -> None:
+    """Price and stock of the products from their offers; quick data (whose price range
+    spans the variants) of those whose price or variants changed."""
     totals = offer_state.product_totals(cur, ctx.prefix, product_ids)
     _hold_or_release(ctx, cur, totals)
     current = xc_products.price_and_amount(cur, ctx.schema, [t[0] for t in totals])
-    updates = []
+    updates, repriced = [], set(with_variants) if ctx.has_variants else set()
     for pid, price, quantity, _ in totals:
         amount = _amount(quantity)
         old_price, old_amount = current[pid]
-        if (price is not None and price != old_price) or (
-            amount is not None and amount != old_amount
-        ):
+        new_price = price is not None and price != old_price
+        if new_price or (amount is not None and amount != old_amount):
             updates.append((pid, price, amount))
+        if new_price:
+            repriced.add(pid)
     xc_products.set_price_and_amount(cur, ctx.schema, updates)
-    refresh = {u[0] for u in updates} | {t[0] for t in totals if ctx.has_variants}
-    xc_products.refresh_quick_data(cur, ctx.schema, sorted(refresh))
+    xc_products.refresh_quick_data(cur, ctx.schema, sorted(repriced))
     ctx.counts["products_repriced"] += len(updates)
     if updates:
         ctx.entity_classes.update(xc_products.ENTITY_CLASSES)
