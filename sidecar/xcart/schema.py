@@ -250,13 +250,14 @@ class Schema:
         leaves out. Rows with the first row's keys (nearly all: the callers build them alike)
         take those defaults as one ready tuple instead of a dictionary merge each."""
         defaults = self.row_defaults(short)
-        keys = list(rows[0])
-        rest = [c for c in defaults if c not in rows[0]]
+        first = rows[0].keys()
+        keys = list(first)
+        rest = [c for c in defaults if c not in first]
         columns = [*keys, *rest]
         filled = tuple(defaults[c] for c in rest)
         out = []
         for row in rows:
-            if row.keys() == rows[0].keys():
+            if row.keys() == first:
                 out.append((*map(row.__getitem__, keys), *filled))
             else:
                 merged = defaults | row
