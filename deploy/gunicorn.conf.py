@@ -22,3 +22,11 @@ accesslog = "-"
 errorlog = "-"
 # Never log query strings: newer 1C puts the session id in them.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(D)sus'
+
+
+def post_worker_init(worker):
+    """Each worker sweeps for catalog uploads 1C never asked to import (its node does not wait
+    for the import); a database lock lets one sweep at a time work."""
+    from sidecar.exchange.pending import start_sweeper
+
+    start_sweeper(worker.wsgi.config["XC1C"])

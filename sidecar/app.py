@@ -1,32 +1,5 @@
-"""The Flask application: the exchange and the status pages. No business logic here."""
+"""The WSGI entry point gunicorn loads (`sidecar.app:create_app()`); the app is sidecar.web."""
 
-from __future__ import annotations
+from .web import create_app
 
-import logging
-
-from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
-
-from .config import Config, load_config
-from .exchange.routes import bp as exchange_bp
-from .status_web import bp as status_bp
-
-
-def create_app(config: Config | None = None) -> Flask:
-    """gunicorn calls `create_app()`; tests pass their own Config."""
-    app = Flask(__name__)
-    app.config["XC1C"] = config or load_config()
-    app.register_blueprint(exchange_bp)
-    app.register_blueprint(status_bp)
-    # The same pages under /xc1c/, the path the web server routes to the sidecar.
-    app.register_blueprint(status_bp, url_prefix="/xc1c", name="status_routed")
-    if app.config["XC1C"].trusted_proxies:
-        # Behind nginx/Apache: log and rate-limit the real 1C address, not the proxy's.
-        n = app.config["XC1C"].trusted_proxies
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
-
-    if not logging.getLogger("xc1c").handlers and not logging.getLogger().handlers:
-        logging.basicConfig(
-            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-        )
-    return app
+__all__ = ["create_app"]

@@ -303,11 +303,13 @@ def _report(outcome) -> None:
 def import_cmd(dry_run: bool, paths: tuple[Path, ...]) -> None:
     """Import CommerceML files, a folder exported by 1C (with import_files/) or a zip archive,
     with the same engine as the exchange. Waits for nothing: fails if an exchange is running."""
-    from .offline import run_import
+    from .exchange.files import run_import
+    from .offline import stage
 
     cfg = _config()
     _run_with_progress(
-        "import", lambda show: run_import(cfg, list(paths), dry_run_only=dry_run, on_step=show)
+        "import",
+        lambda show: run_import(cfg, list(paths), stage, dry_run_only=dry_run, on_step=show),
     )
 
 
@@ -316,12 +318,37 @@ def import_cmd(dry_run: bool, paths: tuple[Path, ...]) -> None:
 @click.argument("exchange_id", type=int)
 def replay(dry_run: bool, exchange_id: int) -> None:
     """Run a recorded exchange's files (kept for the last history_keep exchanges) again."""
-    from .offline import replay as run_replay
+    from .exchange.files import replay as run_replay
+    from .offline import stage
 
     cfg = _config()
     _run_with_progress(
-        "replay", lambda show: run_replay(cfg, exchange_id, dry_run_only=dry_run, on_step=show)
+        "replay",
+        lambda show: run_replay(cfg, exchange_id, stage, dry_run_only=dry_run, on_step=show),
     )
+
+
+@main.command("run-pending")
+@click.option("--quiet-seconds", type=click.IntRange(min=0), default=None,
+              help="How long a session must have been silent (default 300).")  # fmt: skip
+def run_pending_cmd(quiet_seconds: int | None) -> None:
+    """Import the catalog uploads 1C sent without asking to import them (its node's «Выгружать
+    файлы без ожидания подтверждения импорта сервером»), once they are complete. The server's
+    workers do this by themselves; this command is for cron or a server run otherwise."""
+    from .exchange.pending import QUIET_SECONDS, run_pending
+
+    cfg = _config()
+    quiet = QUIET_SECONDS if quiet_seconds is None else quiet_seconds
+    try:
+        done = run_pending(cfg, quiet_seconds=quiet)
+    except XC1CError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for item in done:
+        click.echo(f"session {item.session_id}: {item.status}"
+                   + (f" (exchange {item.exchange_id})" if item.exchange_id else "")
+                   + (f": {item.message}" if item.message else ""))  # fmt: skip
+    if not done:
+        click.echo("no upload waits for an import")
 
 
 @main.command("history")

@@ -13,7 +13,7 @@ import urllib.request
 from conftest import PASSWORD, catalog_files, flask_transport, query, set_setting
 
 from bench.generate import add_orders
-from sidecar.exchange import replies
+from sidecar.web import replies
 from sidecar.onec_client import OneCClient, http_transport
 from sidecar.state import lease
 

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from conftest import PASSWORD, catalog_files, query, set_setting
 
-from sidecar.exchange import replies
+from sidecar.web import replies
 from sidecar.onec_client import OneCClient, OneCClientError
 
 
@@ -190,12 +190,12 @@ def test_deactivate_and_complete_answer_success(onec):
 def test_database_down_is_a_clean_failure(app, onec, monkeypatch):
     import pymysql
 
-    from sidecar.exchange import routes
+    from sidecar.web import db
 
     def down(*_a, **_k):
         raise pymysql.err.OperationalError(2003, "Can't connect to MySQL server")
 
-    monkeypatch.setattr(routes, "connect", down)
+    monkeypatch.setattr(db, "connect", down)
     reply = onec.call("catalog", "checkauth")
     assert reply.status == 503 and reply.word == replies.FAILURE
     assert "database is unavailable" in reply.lines[1]
@@ -204,12 +204,12 @@ def test_database_down_is_a_clean_failure(app, onec, monkeypatch):
 def test_a_schema_error_is_not_reported_as_the_database_being_down(app, onec, monkeypatch, caplog):
     import pymysql
 
-    from sidecar.exchange import routes
+    from sidecar.web import exchange
 
     def broken(*_a, **_k):
         raise pymysql.err.OperationalError(1054, "Unknown column 'x' in 'field list'")
 
-    monkeypatch.setattr(routes, "read_settings", broken)
+    monkeypatch.setattr(exchange, "read_settings", broken)
     reply = onec.call("catalog", "checkauth")
     assert reply.status == 500 and reply.lines == [
         "failure",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ON_EVERY_SHOP, PREFIX, SAMPLES, catalog_files, query, set_setting
 
-from sidecar.exchange import replies
-from sidecar.exchange.routes import ANALYSIS_ONLY
+from sidecar.web import replies
+from sidecar.exchange.catalog import ANALYSIS_ONLY
 from sidecar.onec_client import files_from_paths
 from sidecar.state import history, lease
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import catalog_files, query, set_setting
 
 from bench.generate import generate
-from sidecar.exchange import replies
+from sidecar.web import replies
 
 ROOT = "КоммерческаяИнформация"
 CATALOG = (

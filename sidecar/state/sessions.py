@@ -19,6 +19,8 @@ class Session:
     login: str
     expires_at: int
     cml_version: str = ""  # what 1C sent at init; none means the old order protocol
+    client: str = ""  # the address checkauth came from
+    exchange_type: str = ""  # "catalog" or "sale"
 
 
 def _table(prefix: str) -> str:
@@ -42,7 +44,7 @@ def open_session(
         )
         sid = cur.lastrowid
     conn.commit()
-    return token, Session(sid, login, now + ttl)
+    return token, Session(sid, login, now + ttl, "", client[:64], exchange_type)
 
 
 def find_session(conn: pymysql.Connection, prefix: str, token: str, ttl: int) -> Session | None:
@@ -52,18 +54,35 @@ def find_session(conn: pymysql.Connection, prefix: str, token: str, ttl: int) ->
     now = int(time.time())
     with conn.cursor() as cur:
         cur.execute(
-            f"SELECT id, login, cml_version FROM {_table(prefix)}"
-            " WHERE token_hash = %s AND expires_at > %s",
+            f"SELECT {_FIELDS} FROM {_table(prefix)} WHERE token_hash = %s AND expires_at > %s",
             (_hash(token), now),
         )
         row = cur.fetchone()
         if row is None:
             return None
         cur.execute(
-            f"UPDATE {_table(prefix)} SET expires_at = %s WHERE id = %s", (now + ttl, row[0])
+            f"UPDATE {_table(prefix)} SET expires_at = %s, last_call_at = %s WHERE id = %s",
+            (now + ttl, now, row[0]),
         )
     conn.commit()
-    return Session(row[0], row[1], now + ttl, row[2])
+    return _session(row, now + ttl)
+
+
+_FIELDS = "id, login, cml_version, client, exchange_type, expires_at"
+
+
+def _session(row: tuple, expires_at: int | None = None) -> Session:
+    sid, login, version, client, kind, expires = row
+    return Session(sid, login, expires if expires_at is None else expires_at, version, client,
+                   kind)  # fmt: skip
+
+
+def get(conn: pymysql.Connection, prefix: str, session_id: int) -> Session | None:
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT {_FIELDS} FROM {_table(prefix)} WHERE id = %s", (session_id,))
+        row = cur.fetchone()
+    conn.commit()
+    return _session(row) if row else None
 
 
 def expired_session_ids(conn: pymysql.Connection, prefix: str) -> list[int]:
@@ -82,6 +101,85 @@ def delete_sessions(conn: pymysql.Connection, prefix: str, ids: list[int]) -> No
             [(i,) for i in ids],
         )
     conn.commit()
+
+
+def start_exchange(conn: pymysql.Connection, prefix: str, session_id: int) -> None:
+    """init: a new exchange in the session, nothing uploaded or imported yet."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET uploaded_at = 0, upload_whole = 0, import_called = 0,"
+            " background = '' WHERE id = %s",
+            (session_id,),
+        )
+    conn.commit()
+
+
+def mark_upload(conn: pymysql.Connection, prefix: str, session_id: int, *, whole: bool) -> None:
+    """A catalog file part arrived; `whole` when it was shorter than file_limit (a part as
+    long as file_limit may have more parts after it)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET uploaded_at = %s, upload_whole = %s,"
+            " background = IF(background = 'incomplete', '', background) WHERE id = %s",
+            (int(time.time()), int(whole), session_id),
+        )
+    conn.commit()
+
+
+def mark_import(conn: pymysql.Connection, prefix: str, session_id: int) -> None:
+    """1C asked to import: its upload is never imported in the background."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET import_called = 1 WHERE id = %s AND import_called = 0",
+            (session_id,),
+        )
+    conn.commit()
+
+
+def uploads_left(conn: pymysql.Connection, prefix: str, quiet_before: int) -> list[int]:
+    """Live catalog sessions with files uploaded, no import asked for, no background run yet,
+    and no call since `quiet_before`."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"SELECT id FROM {_table(prefix)} WHERE exchange_type = 'catalog'"
+            " AND uploaded_at > 0 AND import_called = 0 AND background = ''"
+            " AND last_call_at < %s AND uploaded_at < %s AND expires_at > %s ORDER BY id",
+            (quiet_before, quiet_before, int(time.time())),
+        )
+        found = [r[0] for r in cur.fetchall()]
+    conn.commit()
+    return found
+
+
+def claim_upload(conn: pymysql.Connection, prefix: str, session_id: int, state: str) -> bool:
+    """Take the upload of a session for the background import (state "running"): true for the
+    one caller that changed it; never after 1C asked to import, never twice."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET background = %s"
+            " WHERE id = %s AND import_called = 0 AND background = ''",
+            (state, session_id),
+        )
+        claimed = cur.rowcount == 1
+    conn.commit()
+    return claimed
+
+
+def set_background(conn: pymysql.Connection, prefix: str, session_id: int, state: str) -> None:
+    """The background import's end: "done", "failed", or "waiting" (not complete yet)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET background = %s WHERE id = %s", (state, session_id)
+        )
+    conn.commit()
+
+
+def upload_whole(conn: pymysql.Connection, prefix: str, session_id: int) -> bool:
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT upload_whole FROM {_table(prefix)} WHERE id = %s", (session_id,))
+        row = cur.fetchone()
+    conn.commit()
+    return bool(row and row[0])
 
 
 def set_version(conn: pymysql.Connection, prefix: str, session_id: int, version: str) -> None:

@@ -11,15 +11,16 @@ from pathlib import Path
 import pymysql
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 
-from . import __version__
-from .config import Config
-from .db import connect
-from .errors import BadFileName
-from .exchange.routes import basic_login_ok, db
-from .safepath import resolve_inside, safe_relative_path
-from .settings import read_settings
-from .state import history, sessions
-from .status import collect, metrics_text
+from .. import __version__
+from ..db import connect
+from ..errors import BadFileName
+from ..safepath import resolve_inside, safe_relative_path
+from ..settings import read_settings
+from ..state import history
+from ..status import collect, metrics_text
+from . import auth
+from .db import config as _config
+from .db import get_db as db
 
 bp = Blueprint("status", __name__)
 
@@ -57,10 +58,6 @@ LABELS = {
 }  # fmt: skip
 
 
-def _config() -> Config:
-    return current_app.config["XC1C"]
-
-
 def _authorise() -> str:
     """The token query string to carry into links, or abort with 401/403."""
     config = _config()
@@ -71,13 +68,12 @@ def _authorise() -> str:
     expected = str(settings["status_token"])
     if token and expected and hmac.compare_digest(token.encode(), expected.encode()):
         return f"?token={token}" if "token" in request.args else ""
-    client = request.remote_addr or ""
-    if sessions.recent_failures(db(), config.table_prefix, client) >= settings["login_attempts"]:
+    if auth.too_many_failures(db(), config.table_prefix, settings):
         abort(403)
-    if basic_login_ok(settings):
+    if auth.basic_login_ok(settings):
         return ""
     if request.authorization is not None or token:
-        sessions.record_failure(db(), config.table_prefix, client)
+        auth.record_failure(db(), config.table_prefix)
     abort(Response("authorisation required\n", 401, {"WWW-Authenticate": 'Basic realm="xc1c"'}))
 
 
