@@ -143,7 +143,7 @@ def uploads_left(conn: pymysql.Connection, prefix: str, quiet_before: int) -> li
         cur.execute(
             f"SELECT id FROM {_table(prefix)} WHERE exchange_type = 'catalog'"
             " AND uploaded_at > 0 AND import_called = 0 AND background = ''"
-            " AND last_call_at < %s AND uploaded_at < %s AND expires_at > %s ORDER BY id",
+            " AND last_call_at <= %s AND uploaded_at <= %s AND expires_at > %s ORDER BY id",
             (quiet_before, quiet_before, int(time.time())),
         )
         found = [r[0] for r in cur.fetchall()]
