@@ -15,6 +15,14 @@ from . import dotenv
 from .errors import ConfigError
 
 DEFAULT_PREFIX = "xc_"
+OWN = "xc1c_"
+
+
+def own_prefix(prefix: str) -> str:
+    """What the sidecar's own tables of the shop with X-Cart table prefix `prefix` start with.
+    Not X-Cart's prefix: every redeploy of X-Cart (a module enabled, disabled or upgraded)
+    drops the tables with its prefix that no X-Cart entity declares."""
+    return OWN + prefix
 
 
 @dataclass(frozen=True)
@@ -172,8 +180,6 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     prefix = env.get("XC1C_TABLE_PREFIX", prefix)
     if not prefix.replace("_", "").isalnum() and prefix != "":
         raise ConfigError(f"table prefix {prefix!r} must be letters, digits and underscores")
-    from .state import own_prefix  # (state needs db, which needs this module)
-
     if own_prefix(prefix).startswith(prefix):
         raise ConfigError(
             f"table prefix {prefix!r}: the sidecar's own tables ({own_prefix(prefix)}…) would start"

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pymysql
 
+from . import requisites
 from .config import Config
 from .db import connect
-from .orders import requisites, xcart_side
+from .orders import xcart_side
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
 from .state import order_changes, unpriced
 from .state.migrations import MIGRATIONS, applied_versions

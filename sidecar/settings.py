@@ -11,9 +11,9 @@ from typing import Any
 
 import pymysql
 
+from . import requisites
 from .db import quote_identifier
 from .errors import XC1CError
-from .orders import requisites
 
 # The X-Cart module's `<Author>\<Name>`: settings rows carry it as their category.
 MODULE_CATEGORY = "Xc1c\\Exchange"

@@ -11,17 +11,17 @@ from typing import Any
 
 import pymysql
 
+from .. import requisites
 from ..commerceml.documents import Counterparty, DocumentItem, OutgoingOrder, write_orders
 from ..config import read_xcart_section
 from ..db import transaction
+from ..requisites import Requisite
 from ..state import idmap
 from ..state import order_exports as exports
 from ..xcart import orders as xc_orders
 from ..xcart import shop
 from ..xcart.schema import Schema
-from . import requisites
 from .line_ids import line_id
-from .requisites import Requisite
 
 CHUNK = 200  # orders loaded per round of queries
 # The service line 1C expects for the shipping cost.
@@ -51,7 +51,7 @@ def _money(value: Decimal) -> str:
 
 
 def value_of(o: xc_orders.Order, source: str) -> str:
-    """An order's value for a requisite source (orders.requisites); '' when it has none."""
+    """An order's value for a requisite source (sidecar.requisites); '' when it has none."""
     kind, _, name = source.partition(".")
     if kind == "billing":
         return o.address.get(name) or (o.country if name == "country_code" else "")

@@ -7,14 +7,10 @@ disabled or upgraded) drops the tables with its prefix that no X-Cart entity dec
 
 from __future__ import annotations
 
+from ..config import own_prefix
 from ..db import quote_identifier
 
-OWN = "xc1c_"
-
-
-def own_prefix(prefix: str) -> str:
-    """What the sidecar's own tables of the shop with X-Cart table prefix `prefix` start with."""
-    return OWN + prefix
+__all__ = ["own_prefix", "own_table"]
 
 
 def own_table(prefix: str, name: str) -> str:
