@@ -13,9 +13,9 @@ import urllib.request
 from conftest import PASSWORD, catalog_files, flask_transport, query, set_setting
 
 from bench.generate import add_orders
-from sidecar.web import replies
 from sidecar.onec_client import OneCClient, http_transport
 from sidecar.state import lease
+from sidecar.web import replies
 
 
 def base(app, address: str) -> OneCClient:

@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from conftest import PASSWORD, catalog_files, query, set_setting
 
-from sidecar.web import replies
 from sidecar.onec_client import OneCClient, OneCClientError
+from sidecar.web import replies
 
 
 def basic(login: str, password: str) -> dict[str, str]:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ON_EVERY_SHOP, PREFIX, SAMPLES, catalog_files, query, set_setting
 
-from sidecar.web import replies
 from sidecar.exchange.catalog import ANALYSIS_ONLY
 from sidecar.onec_client import files_from_paths
 from sidecar.state import history, lease
+from sidecar.web import replies
 
 pytestmark = ON_EVERY_SHOP
 

@@ -59,20 +59,21 @@ def orders_lock_name(config: Config) -> str:
 
 
 @contextmanager
-def _named(conn: pymysql.Connection, name: str, wait_seconds: float, busy: str) -> Iterator[None]:
-    with advisory_lock(conn, name, wait_seconds) as got:
+def import_lock(conn: pymysql.Connection, config: Config) -> Iterator[None]:
+    """One catalog write at a time per shop; not waited for (1C repeats on `progress`)."""
+    with advisory_lock(conn, import_lock_name(config)) as got:
         if not got:
-            raise Busy(busy)
+            raise Busy("another import step is running, waiting")
         yield
 
 
-def import_lock(conn: pymysql.Connection, config: Config):
-    """One catalog write at a time per shop; not waited for (1C repeats on `progress`)."""
-    return _named(conn, import_lock_name(config), 0, "another import step is running, waiting")
-
-
-def orders_lock(conn: pymysql.Connection, config: Config, wait_seconds: float | None = None):
+@contextmanager
+def orders_lock(
+    conn: pymysql.Connection, config: Config, wait_seconds: float | None = None
+) -> Iterator[None]:
     """One orders exchange at a time per shop: order changes applied, retried or sent."""
     wait = ORDERS_WAIT_SECONDS if wait_seconds is None else wait_seconds
-    return _named(conn, orders_lock_name(config), wait,
-                  "another orders exchange is running, try again later")  # fmt: skip
+    with advisory_lock(conn, orders_lock_name(config), wait) as got:
+        if not got:
+            raise Busy("another orders exchange is running, try again later")
+        yield
