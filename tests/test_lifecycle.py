@@ -18,7 +18,7 @@ from test_status import basic
 
 from sidecar.db import advisory_lock, connect
 from sidecar.exchange import locks
-from sidecar.exchange.pending import QUIET_SECONDS, run_pending
+from sidecar.exchange.pending import QUIET_SECONDS, STALE_SECONDS, run_pending
 from sidecar.state import history, lease, sessions
 
 
@@ -136,8 +136,25 @@ def test_two_workers_sweeping_at_once_import_once(onec, conn, config):
     # Even without the sweep's lock, one conditional update gives a session to one caller.
     session_id = exchange.session_id
     sessions.set_background(conn, PREFIX, session_id, "")
-    claims = [sessions.claim_upload(conn, PREFIX, session_id, "running") for _ in range(2)]
+    at = int(now)
+    claims = [sessions.claim_upload(conn, PREFIX, session_id, at, at - 1) for _ in range(2)]
     assert claims == [True, False]
+
+
+def test_a_background_import_whose_worker_died_is_taken_over_once(onec, conn, config):
+    """A worker recycled in the middle of a background import ends its thread: the claim is
+    left running. Another sweep takes it over once it has been silent for STALE_SECONDS."""
+    upload_only(onec, catalog_files())
+    [session_id] = query(conn, "SELECT id FROM {own}sessions")[0]
+    claimed_at = int(later())
+    assert sessions.claim_upload(conn, PREFIX, session_id, claimed_at, claimed_at - 1)
+    assert run_pending(config, now=claimed_at + STALE_SECONDS - 1) == [], "it may be alive"
+    assert products(conn) == 0
+
+    [done] = run_pending(config, now=claimed_at + STALE_SECONDS + 1)
+    assert done.status == "done" and done.session_id == session_id
+    created(conn, done.exchange_id)
+    assert run_pending(config, now=claimed_at + 10 * STALE_SECONDS) == []
 
 
 def test_the_command_imports_what_is_left(onec, conn, cli):

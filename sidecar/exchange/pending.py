@@ -15,7 +15,9 @@ When is an upload complete? Nothing from 1C says so. It is taken as complete whe
 An upload failing the last two checks is left "incomplete" until a new part arrives.
 
 Never for a session where 1C called import (sessions.mark_import), never twice: a session is
-claimed by one conditional UPDATE, which only one caller wins. Sweeps run from a thread of each
+claimed by one conditional UPDATE, which only one caller wins; a run beats after every step,
+and one silent for STALE_SECONDS (its worker was recycled or killed) is taken over and
+resumes where its import jobs stand. Sweeps run from a thread of each
 gunicorn worker (deploy/gunicorn.conf.py) and from `xc1c run-pending` (cron, or a server
 without that thread); a MariaDB named lock lets one sweep at a time work, the others return."""
 
@@ -43,8 +45,12 @@ from .run import Run
 log = logging.getLogger("xc1c.exchange")
 
 QUIET_SECONDS = 300
+# A background run that has not beaten for this long died with its worker (a recycled or
+# restarted worker ends its threads): another sweep takes it over, resuming its import jobs.
+# Longer than the longest import step (step_seconds is at most 240).
+STALE_SECONDS = 300
 SWEEP_SECONDS = 30  # how often a worker's thread looks for uploads left
-RUNNING, DONE, FAILED, INCOMPLETE = "running", "done", "failed", "incomplete"
+DONE, FAILED, INCOMPLETE = "done", "failed", "incomplete"
 BUSY = "busy"  # another exchange holds the catalog: tried again at the next sweep
 
 
@@ -66,7 +72,8 @@ def run_pending(
 ) -> list[Imported]:  # fmt: skip
     """Import every upload left without an import call for `quiet_seconds` before `now`.
     Returns what was done; nothing when another sweep is working."""
-    quiet_before = int(time.time() if now is None else now) - quiet_seconds
+    clock = int(time.time() if now is None else now)
+    quiet_before, stale_before = clock - quiet_seconds, clock - STALE_SECONDS
     conn = connect(config.db)
     try:
         with advisory_lock(conn, sweep_lock_name(config)) as got:
@@ -74,9 +81,9 @@ def run_pending(
                 return []
             prefix = config.table_prefix
             done = []
-            for session_id in sessions.uploads_left(conn, prefix, quiet_before):
-                if sessions.claim_upload(conn, prefix, session_id, RUNNING):
-                    done.append(_import_session(config, conn, session_id, wait))
+            for session_id in sessions.uploads_left(conn, prefix, quiet_before, stale_before):
+                if sessions.claim_upload(conn, prefix, session_id, clock, stale_before):
+                    done.append(_import_session(config, conn, session_id, clock, wait))
             return done
     finally:
         conn.close()
@@ -106,8 +113,9 @@ def incomplete(run: Run) -> str:
 
 
 def _import_session(
-    config: Config, conn: pymysql.Connection, session_id: int, wait: Callable[[float], None]
-) -> Imported:
+    config: Config, conn: pymysql.Connection, session_id: int, clock: int,
+    wait: Callable[[float], None],
+) -> Imported:  # fmt: skip
     prefix = config.table_prefix
     session = sessions.get(conn, prefix, session_id)
     assert session is not None
@@ -123,12 +131,15 @@ def _import_session(
         sessions.set_background(conn, prefix, session_id, INCOMPLETE)
         return Imported(session_id, run.exchange_id, INCOMPLETE, "no XML file was uploaded")
     run.note(f"no import was asked for {', '.join(names)}: imported in the background")
+    began = time.monotonic()
     log.info("background import: session=%s files=%s", session_id, names)
     try:
         for name in names:
             while not (answer := catalog.import_file(run, name, asked=False)).done:
                 if answer.waiting:
                     wait(1)
+                # The clock of the sweep moved by the time the step took.
+                sessions.beat(conn, prefix, session_id, clock + int(time.monotonic() - began))
     except Busy as exc:
         sessions.set_background(conn, prefix, session_id, "")
         log.info("background import of session %s waits: %s", session_id, exc)

@@ -136,33 +136,49 @@ def mark_import(conn: pymysql.Connection, prefix: str, session_id: int) -> None:
     conn.commit()
 
 
-def uploads_left(conn: pymysql.Connection, prefix: str, quiet_before: int) -> list[int]:
-    """Live catalog sessions with files uploaded, no import asked for, no background run yet,
-    and no call since `quiet_before`."""
+def uploads_left(
+    conn: pymysql.Connection, prefix: str, quiet_before: int, stale_before: int
+) -> list[int]:
+    """Live catalog sessions with files uploaded, no import asked for, no call since
+    `quiet_before`, and no background run yet, or one silent since `stale_before` (its
+    worker died)."""
     with conn.cursor() as cur:
         cur.execute(
             f"SELECT id FROM {_table(prefix)} WHERE exchange_type = 'catalog'"
-            " AND uploaded_at > 0 AND import_called = 0 AND background = ''"
+            " AND uploaded_at > 0 AND import_called = 0"
+            " AND (background = '' OR (background = 'running' AND background_at < %s))"
             " AND last_call_at <= %s AND uploaded_at <= %s AND expires_at > %s ORDER BY id",
-            (quiet_before, quiet_before, int(time.time())),
+            (stale_before, quiet_before, quiet_before, int(time.time())),
         )
         found = [r[0] for r in cur.fetchall()]
     conn.commit()
     return found
 
 
-def claim_upload(conn: pymysql.Connection, prefix: str, session_id: int, state: str) -> bool:
-    """Take the upload of a session for the background import (state "running"): true for the
-    one caller that changed it; never after 1C asked to import, never twice."""
+def claim_upload(
+    conn: pymysql.Connection, prefix: str, session_id: int, now: int, stale_before: int
+) -> bool:
+    """Take the upload of a session for the background import: true for the one caller that
+    changed it; never after 1C asked to import, never while another run beats."""
     with conn.cursor() as cur:
         cur.execute(
-            f"UPDATE {_table(prefix)} SET background = %s"
-            " WHERE id = %s AND import_called = 0 AND background = ''",
-            (state, session_id),
+            f"UPDATE {_table(prefix)} SET background = 'running', background_at = %s"
+            " WHERE id = %s AND import_called = 0"
+            " AND (background = '' OR (background = 'running' AND background_at < %s))",
+            (now, session_id, stale_before),
         )
         claimed = cur.rowcount == 1
     conn.commit()
     return claimed
+
+
+def beat(conn: pymysql.Connection, prefix: str, session_id: int, now: int) -> None:
+    """The background run of the session is alive."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET background_at = %s WHERE id = %s", (now, session_id)
+        )
+    conn.commit()
 
 
 def set_background(conn: pymysql.Connection, prefix: str, session_id: int, state: str) -> None:
