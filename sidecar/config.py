@@ -46,9 +46,6 @@ class Config:
     trusted_proxies: int = 0
     xcart_version: str | None = None  # "5.4" or "5.5" when found through XC1C_XCART_ROOT
 
-    def with_database(self, name: str) -> Config:
-        return replace(self, db=replace(self.db, database=name))
-
 
 def parse_database_url(url: str, what: str = "XC1C_DATABASE_URL") -> DatabaseParams:
     """`mysql://user:pass@host:port/dbname[?unix_socket=/path&charset=utf8mb4]` (also the

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from . import __version__
 from .settings import MODULE_NAMESPACE, SETTINGS, Setting, config_rows
+from .settings.module import AUTHOR, MODULE_CATEGORY, MODULE_ID, NAME
 
-AUTHOR, NAME = "Xc1c", "Exchange"
-MODULE_ID = f"{AUTHOR}-{NAME}"
-CATEGORY = f"{AUTHOR}\\{NAME}"
 ROOTS = {
     "5.4": Path("5.4/classes/XLite/Module") / AUTHOR / NAME,
     "5.5": Path("5.5/modules") / AUTHOR / NAME,
@@ -56,7 +54,7 @@ def install_yaml(version: str) -> str:
     for row in config_rows():
         out += [
             f"  - name: {row.name}",
-            f"    category: {_q(CATEGORY)}",
+            f"    category: {_q(MODULE_CATEGORY)}",
             f"    type: {_q(row.type_for(version))}",
             f"    orderby: {row.orderby}",
             f"    value: {_q(row.value)}",
@@ -142,8 +140,8 @@ def _php(template: str, version: str, **values: str) -> str:
         "namespace": MODULE_NAMESPACE[version],
         "use": "\nuse XCart\\Extender\\Mapping\\Extender;\n" if version == "5.5" else "",
         "module_id": MODULE_ID,
-        "category": CATEGORY,
-        "config_path": CATEGORY.replace("\\", "->"),
+        "category": MODULE_CATEGORY,
+        "config_path": MODULE_CATEGORY.replace("\\", "->"),
         "module_version": f"{version}.{MINOR}.0",
         **values,
     }

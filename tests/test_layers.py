@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sidecar"
 
 # Lowest first: a module may import only from its own group or a lower rank.
 LAYERS = [
-    {"sidecar", "sidecar.errors", "sidecar.project_files"},
+    {"sidecar", "sidecar.errors", "sidecar.project_files", "sidecar.php"},
     {"sidecar.dotenv", "sidecar.safepath", "sidecar.requisites", "sidecar.onec_client"},
     {"sidecar.config"},
     {"sidecar.db"},

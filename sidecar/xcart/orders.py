@@ -11,6 +11,7 @@ from decimal import Decimal
 import pymysql
 
 from ..db import placeholders, quote_identifier
+from ..php import serialize
 from .schema import Schema
 
 ENTITY_CLASSES = (
@@ -308,7 +309,7 @@ def add_history(
                 "date": int(time.time()),
                 "code": code,
                 "description": description,
-                "data": php_serialize(data),
+                "data": serialize(data),
                 "comment": "",
                 "authorName": AUTHOR,
                 "authorIp": "",
@@ -337,20 +338,6 @@ def set_detail(
             [{"order_id": order_id, "name": name, "label": label, "value": value}],
         )
     return True
-
-
-def php_serialize(data: dict[str, object]) -> str:
-    """PHP serialize() of a flat array of ints and strings (Doctrine's `array` column)."""
-
-    def one(v: object) -> str:
-        if isinstance(v, bool):
-            return f"b:{int(v)};"
-        if isinstance(v, int):
-            return f"i:{v};"
-        text = str(v)
-        return f's:{len(text.encode("utf-8"))}:"{text}";'
-
-    return f"a:{len(data)}:{{" + "".join(one(k) + one(v) for k, v in data.items()) + "}"
 
 
 def _variant_column(schema: Schema) -> str:

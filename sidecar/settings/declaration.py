@@ -1,22 +1,15 @@
-"""Every admin setting, declared once as data. Stored as X-Cart stores module settings (rows of
-`{prefix}config` under the module's category), so admins edit them on X-Cart's own settings
-page; read on every exchange call, so a change saved in X-Cart applies at once."""
+"""Every admin setting, declared once as data: its kind, default, section, labels and help in
+both languages, and how a stored value is parsed and checked."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pymysql
-
-from . import requisites
-from .db import quote_identifier
-from .errors import XC1CError
-
-# The X-Cart module's `<Author>\<Name>`: settings rows carry it as their category.
-MODULE_CATEGORY = "Xc1c\\Exchange"
+from .. import requisites
+from ..errors import XC1CError
 
 
 @dataclass(frozen=True)
@@ -730,82 +723,6 @@ SETTINGS: tuple[Setting, ...] = (
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 
-_GUIDE = {
-    "en": (
-        "# Settings on the module's page in X-Cart",
-        "X-Cart admin → Orders → 1C integration (or the module's Settings in the add-on list)."
-        " The sidecar reads them on every call from 1C: a saved change applies at once. The"
-        " same settings from the command line: `xc1c settings show`, `xc1c settings set NAME"
-        " VALUE`. This page is generated from the settings declaration (`xc1c settings doc`).",
-        ("Setting", "Name", "Default", "What it does", "empty", "choices"),
-    ),
-    "ru": (
-        "# Настройки на странице модуля в X-Cart",
-        "Администрирование X-Cart → Заказы → Интеграция с 1С (или «Настройки» модуля в списке"
-        " модулей). Модуль обмена читает их при каждом обращении 1С: сохранённое изменение"
-        " действует сразу. Те же настройки из командной строки: `xc1c settings show`,"
-        " `xc1c settings set ИМЯ ЗНАЧЕНИЕ`. Страница создана из описания настроек"
-        " (`xc1c settings doc`).",
-        ("Настройка", "Имя", "По умолчанию", "Что делает", "пусто", "варианты"),
-    ),
-}
-
-
-def markdown_default(setting: Setting) -> str:
-    """A default as a Markdown table cell shows it: code, one line of it per line."""
-    return "<br>".join(f"`{line}`" for line in setting.default.splitlines())
-
-
-def settings_markdown(lang: str) -> str:
-    """The settings chapter of the admin's guide, in English or Russian, from SETTINGS."""
-    title, intro, (label, name, default, meaning, empty, choices) = _GUIDE[lang]
-    out = [title, "", intro]
-    for group, names in GROUPS.items():
-        members = [s for s in SETTINGS if s.group == group]
-        out += ["", f"## {names[0] if lang == 'en' else names[1]}", ""]
-        out += [f"| {label} | {name} | {default} | {meaning} |", "|---|---|---|---|"]
-        for s in members:
-            text = s.help_en if lang == "en" else s.help_ru
-            if s.choice_labels:
-                pairs = zip(s.choices, s.choice_labels, strict=True)
-                shown_choices = "; ".join(
-                    f"`{c}` — {en if lang == 'en' else ru}" for c, (en, ru) in pairs
-                )
-                text += f" ({choices}: {shown_choices})"
-            value = markdown_default(s) or empty
-            out.append(
-                f"| {s.label_en if lang == 'en' else s.label_ru} | `{s.name}` | {value}"
-                f" | {text.replace('|', '/').replace(chr(10), ' ')} |"
-            )
-    return "\n".join(out) + "\n"
-
-
-def shown(setting: Setting, value: Any) -> str:
-    """A parsed value as people read it; a password only as set or empty."""
-    if setting.kind == "password":
-        return "(set)" if value else "(empty)"
-    if setting.kind == "flag":
-        return "Y" if value else "N"
-    if isinstance(value, tuple):
-        return ", ".join(value)
-    return str(value)
-
-
-def _config_table(prefix: str) -> str:
-    return quote_identifier(f"{prefix}config")
-
-
-def read_settings(conn: pymysql.Connection, prefix: str) -> dict[str, Any]:
-    """Every setting, parsed, from the shop's config table; the default where a row is missing."""
-    with conn.cursor() as cur:
-        cur.execute(
-            f"SELECT name, value FROM {_config_table(prefix)} WHERE category = %s",
-            (MODULE_CATEGORY,),
-        )
-        stored: Mapping[str, str] = dict(cur.fetchall())
-    return {s.name: s.parse(stored.get(s.name, s.default)) for s in SETTINGS}
-
-
 # Sections of the module's settings page, in order: (English, Russian) headings.
 GROUPS = {
     "access": ("Exchange access", "Доступ для обмена"),
@@ -815,128 +732,3 @@ GROUPS = {
     "statuses": ("Order statuses", "Статусы заказов"),
     "history": ("History and status page", "История и страница состояния"),
 }
-# X-Cart module classes are `XLite\Module\<Author>\<Name>\…` in 5.4, `<Author>\<Name>\…` in 5.5.
-MODULE_NAMESPACE = {"5.4": "XLite\\Module\\Xc1c\\Exchange", "5.5": "Xc1c\\Exchange"}
-STATUS_ROW = "exchange_status"
-SECRET_WIDGET = "XLite\\View\\FormField\\Input\\PasswordWithValue"
-
-
-@dataclass(frozen=True)
-class ConfigRow:
-    """One row of `{prefix}config` the module declares: a setting, a section separator, or the
-    read-only status line."""
-
-    name: str
-    type: str  # `{ns}` stands for the module namespace of the X-Cart version
-    orderby: int
-    value: str
-    widget_parameters: dict[str, int] | None
-    labels: dict[str, tuple[str, str]]  # language code → (option_name, option_comment)
-
-    def type_for(self, version: str) -> str:
-        return self.type.replace("{ns}", MODULE_NAMESPACE[version])
-
-
-def _widget(setting: Setting) -> str:
-    """The X-Cart form field that edits the value on the module's settings page."""
-    if setting.kind == "select":
-        camel = "".join(part.title() for part in setting.name.split("_"))
-        return "{ns}\\View\\FormField\\Select\\" + camel
-    return {
-        "flag": "checkbox",
-        # keeps the stored value when the page is saved without retyping it (X-Cart's own
-        # secrets use it); plain Input\\Password renders empty and saves ''
-        "password": SECRET_WIDGET,
-        "int": "XLite\\View\\FormField\\Input\\Text\\Integer",
-        "list": "textarea",
-        "lines": "textarea",
-    }.get(setting.kind, "text")
-
-
-def config_rows() -> list[ConfigRow]:
-    """Every row of the settings page in page order: the status line, then each section's
-    separator and settings. The X-Cart module's install.yaml is generated from this."""
-    rows = [
-        ConfigRow(
-            STATUS_ROW, "{ns}\\View\\FormField\\Status", 10, "", None,
-            {"en": ("1C exchange", ""), "ru": ("Обмен с 1С", "")},
-        )
-    ]  # fmt: skip
-    for g, (group, (en, ru)) in enumerate(GROUPS.items(), start=1):
-        members = [s for s in SETTINGS if s.group == group]
-        if not members:
-            continue
-        rows.append(ConfigRow(f"sep_{group}", "separator", g * 1000, "", None,
-                              {"en": (en, ""), "ru": (ru, "")}))  # fmt: skip
-        for k, s in enumerate(members, start=1):
-            params = None
-            if s.kind == "int":
-                params = {
-                    key: v for key, v in (("min", s.minimum), ("max", s.maximum)) if v is not None
-                }
-            rows.append(ConfigRow(
-                s.name, _widget(s), g * 1000 + k * 10,
-                s.normalise(s.default) if s.kind in ("flag", "int", "select") else s.default,
-                params, {"en": (s.label_en, s.help_en), "ru": (s.label_ru, s.help_ru)},
-            ))  # fmt: skip
-    return rows
-
-
-def fill_if_empty(conn: pymysql.Connection, prefix: str, name: str, value: str) -> str:
-    """Store `value` in a setting's row when the row holds nothing (whoever fills it first
-    wins); the row's value afterwards, '' when the module has no such row."""
-    table = _config_table(prefix)
-    with conn.cursor() as cur:
-        cur.execute(
-            f"UPDATE {table} SET value = %s WHERE category = %s AND name = %s AND value = ''",
-            (value, MODULE_CATEGORY, name),
-        )
-        cur.execute(
-            f"SELECT value FROM {table} WHERE category = %s AND name = %s",
-            (MODULE_CATEGORY, name),
-        )
-        row = cur.fetchone()
-    conn.commit()
-    return row[0] if row else ""
-
-
-def write_setting(conn: pymysql.Connection, prefix: str, name: str, raw: str) -> str:
-    """Store one setting as X-Cart's module installer would (config row + labels)."""
-    setting = BY_NAME.get(name)
-    if setting is None:
-        raise XC1CError(f"unknown setting {name!r}; known: {', '.join(BY_NAME)}")
-    value = setting.normalise(raw)
-    table = _config_table(prefix)
-    with conn.cursor() as cur:
-        cur.execute(
-            f"SELECT config_id FROM {table} WHERE category = %s AND name = %s",
-            (MODULE_CATEGORY, name),
-        )
-        row = cur.fetchone()
-        if row:
-            cur.execute(f"UPDATE {table} SET value = %s WHERE config_id = %s", (value, row[0]))
-        else:
-            # As the module's install.yaml would have created it (X-Cart 5.4 class names).
-            declared = next(r for r in config_rows() if r.name == name)
-            cur.execute(
-                f"INSERT INTO {table} (name, category, type, orderby, value, widgetParameters)"
-                " VALUES (%s, %s, %s, %s, %s, %s)",
-                (name, MODULE_CATEGORY, declared.type_for("5.4"), declared.orderby, value,
-                 php_serialize(declared.widget_parameters)),
-            )  # fmt: skip
-            config_id = cur.lastrowid
-            cur.executemany(
-                f"INSERT INTO {quote_identifier(prefix + 'config_translations')}"
-                " (id, code, option_name, option_comment) VALUES (%s, %s, %s, %s)",
-                [(config_id, code, n, c) for code, (n, c) in declared.labels.items()],
-            )
-    conn.commit()
-    return value
-
-
-def php_serialize(params: dict[str, int] | None) -> str | None:
-    """Doctrine's `array` column (config.widgetParameters) holds PHP serialize() output."""
-    if params is None:
-        return None
-    items = "".join(f's:{len(k.encode())}:"{k}";i:{v};' for k, v in params.items())
-    return f"a:{len(params)}:{{{items}}}"
