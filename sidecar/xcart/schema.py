@@ -165,9 +165,6 @@ class Schema:
         """(name, part, present) of every optional part, for doctor and the status page."""
         return [(name, part, self.supports(name)) for name, part in OPTIONAL.items()]
 
-    def columns(self, short: str) -> dict[str, Column]:
-        return self._tables[short]
-
     def table(self, short: str) -> str:
         """The quoted real name of a table, e.g. `products` -> `xc_products`."""
         return quote_identifier(self.prefix + short)
@@ -187,7 +184,7 @@ class Schema:
             self._defaults[short] = defaults
         return self._defaults[short]
 
-    def insert_sql(self, short: str, columns: Sequence[str], verb: str = "INSERT") -> str:
+    def insert_sql(self, short: str, columns: Sequence[str]) -> str:
         """`INSERT INTO t (cols) VALUES (%s, …)`; with executemany pymysql sends it as one
         multi-row statement."""
         known = self._tables[short]
@@ -196,7 +193,7 @@ class Schema:
                 raise KeyError(f"{self.prefix}{short} has no column {c}")
         cols = ", ".join(quote_identifier(c) for c in columns)
         marks = ", ".join(["%s"] * len(columns))
-        return f"{verb} INTO {self.table(short)} ({cols}) VALUES ({marks})"
+        return f"INSERT INTO {self.table(short)} ({cols}) VALUES ({marks})"
 
     def insert_rows(
         self, cur: pymysql.cursors.Cursor, short: str, rows: Sequence[Mapping[str, Any]]
