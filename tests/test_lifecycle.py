@@ -194,3 +194,33 @@ def test_a_replayed_orders_exchange_waits_for_the_orders_lock(onec, conn, config
     replayed = cli("replay", str(recorded.id))
     assert replayed.exit_code == 0, replayed.output
     assert payment(conn, order) == "P"
+
+
+def test_a_background_import_that_fails_says_so_in_the_history(onec, conn, config):
+    broken = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<КоммерческаяИнформация><Каталог><Товары>'
+        "<Товар></Каталог></КоммерческаяИнформация>"
+    ).encode()
+    upload_only(onec, [("import.xml", broken)])
+    [failed] = run_pending(config, now=later())
+    assert failed.status == "failed" and "malformed XML" in failed.message
+    exchange = history.get(conn, PREFIX, failed.exchange_id)
+    assert exchange.status == "failed" and "malformed XML" in exchange.message
+    assert [(f.name, f.status) for f in exchange.files] == [("import.xml", "failed")]
+    assert run_pending(config, now=later(10 * QUIET_SECONDS)) == [], "not again"
+
+
+def test_a_background_import_waits_while_another_exchange_holds_the_catalog(onec, conn, config):
+    upload_only(onec, catalog_files())
+    [session_id] = query(conn, "SELECT id FROM {own}sessions")[0]
+    # Another 1C base's exchange (another login and address) took the catalog over, the
+    # upload's session having gone silent.
+    taken = lease.acquire(conn, PREFIX, lease.CATALOG, "session:999", "b@192.0.2.2", "b",
+                          stale_seconds=0)  # fmt: skip
+    assert taken is None
+    [waiting] = run_pending(config, now=later())
+    assert waiting.status == "busy" and products(conn) == 0
+    lease.release(conn, PREFIX, lease.CATALOG, "session:999")
+    [done] = run_pending(config, now=later())
+    assert done.status == "done" and done.session_id == session_id
+    created(conn, done.exchange_id)

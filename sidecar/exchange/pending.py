@@ -125,20 +125,21 @@ def _import_session(
         log.info("upload of session %s left: it does not look complete: %s", session_id, why)
         sessions.set_background(conn, prefix, session_id, INCOMPLETE)
         return Imported(session_id, run.exchange_id, INCOMPLETE, why)
-    upload.unpack_archives(run.directory)
-    names = [p.relative_to(run.directory).as_posix() for p in catalog_files(run.directory)]
-    if not names:
-        sessions.set_background(conn, prefix, session_id, INCOMPLETE)
-        return Imported(session_id, run.exchange_id, INCOMPLETE, "no XML file was uploaded")
-    run.note(f"no import was asked for {', '.join(names)}: imported in the background")
-    began = time.monotonic()
-    log.info("background import: session=%s files=%s", session_id, names)
+    name = ""  # the file being imported, for the failure's record
     try:
+        upload.unpack_archives(run.directory)
+        names = [p.relative_to(run.directory).as_posix() for p in catalog_files(run.directory)]
+        if not names:
+            sessions.set_background(conn, prefix, session_id, INCOMPLETE)
+            return Imported(session_id, run.exchange_id, INCOMPLETE, "no XML file was uploaded")
+        run.note(f"no import was asked for {', '.join(names)}: imported in the background")
+        log.info("background import: session=%s files=%s", session_id, names)
+        began = time.monotonic()
         for name in names:
             while not (answer := catalog.import_file(run, name, asked=False)).done:
                 if answer.waiting:
                     wait(1)
-                # The clock of the sweep moved by the time the step took.
+                # The sweep's clock moved on by the time the steps took.
                 sessions.beat(conn, prefix, session_id, clock + int(time.monotonic() - began))
     except Busy as exc:
         sessions.set_background(conn, prefix, session_id, "")
