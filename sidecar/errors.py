@@ -1,5 +1,5 @@
 """Every expected failure is one of these; the exchange maps them to `failure` replies in one
-place (exchange/routes.py) and the CLI to click errors, so no handler formats its own."""
+place (web/errors.py) and the CLI to click errors, so no handler formats its own."""
 
 
 class XC1CError(Exception):
