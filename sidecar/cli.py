@@ -329,8 +329,12 @@ def replay(dry_run: bool, exchange_id: int) -> None:
 
 
 @main.command("run-pending")
-@click.option("--quiet-seconds", type=click.IntRange(min=0), default=None,
-              help="How long a session must have been silent (default 300).")  # fmt: skip
+@click.option(
+    "--quiet-seconds",
+    type=click.IntRange(min=0),
+    default=None,
+    help="How long a session must have been silent (default 300).",
+)
 def run_pending_cmd(quiet_seconds: int | None) -> None:
     """Import the catalog uploads 1C sent without asking to import them (its node's «Выгружать
     файлы без ожидания подтверждения импорта сервером»), once they are complete. The server's
@@ -344,9 +348,11 @@ def run_pending_cmd(quiet_seconds: int | None) -> None:
     except XC1CError as exc:
         raise click.ClickException(str(exc)) from exc
     for item in done:
-        click.echo(f"session {item.session_id}: {item.status}"
-                   + (f" (exchange {item.exchange_id})" if item.exchange_id else "")
-                   + (f": {item.message}" if item.message else ""))  # fmt: skip
+        click.echo(
+            f"session {item.session_id}: {item.status}"
+            + (f" (exchange {item.exchange_id})" if item.exchange_id else "")
+            + (f": {item.message}" if item.message else "")
+        )
     if not done:
         click.echo("no upload waits for an import")
 

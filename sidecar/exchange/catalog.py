@@ -34,8 +34,13 @@ def hold(run: Run) -> None:
     description = (
         f"the 1C exchange of login {session.login!r} from {run.client} (session {session.id})"
     )
-    locks.hold_catalog(run.conn, run.prefix, locks.session_key(session.id),
-                       f"{session.login}@{run.client}", description)  # fmt: skip
+    locks.hold_catalog(
+        run.conn,
+        run.prefix,
+        locks.session_key(session.id),
+        f"{session.login}@{run.client}",
+        description,
+    )
 
 
 def _import_lock(stack: ExitStack, run: Run, waiting: str) -> Answer | None:
@@ -73,8 +78,13 @@ def import_file(run: Run, name: str, *, asked: bool = True) -> Answer:
         log.info("import progress: session=%s file=%s %s%%", run.session_id, name, step.percent)
         run.record(progress=step.percent)
         return Answer([f"{name}: {step.percent}% done", *summary(step.job)[1:]], done=False)
-    log.info("import done: session=%s file=%s counts=%s rows by %s", run.session_id, name,
-             step.job.counts, run.conn.write_path())  # fmt: skip
+    log.info(
+        "import done: session=%s file=%s counts=%s rows by %s",
+        run.session_id,
+        name,
+        step.job.counts,
+        run.conn.write_path(),
+    )
     lines = summary(step.job)
     run.file_done(path, history.SUCCESS, step.job.counts, step.job.message.splitlines())
     run.note("; ".join(lines))
@@ -128,9 +138,12 @@ def _analyse(run: Run, path: Path) -> Answer:
         lines += summary(job)
     lines += changes.lines()
     failed = next((r for r in results if r.status != history.SUCCESS), None)
-    run.record(analysis=changes.as_dict(), progress=100,
-               status=history.FAILED if failed else history.SUCCESS,
-               message=failed.error if failed else "")  # fmt: skip
+    run.record(
+        analysis=changes.as_dict(),
+        progress=100,
+        status=history.FAILED if failed else history.SUCCESS,
+        message=failed.error if failed else "",
+    )
     run.note("; ".join(lines[:3]))
     if failed:
         raise ImportFailed(failed.error)
@@ -144,16 +157,18 @@ def end_of_export(run: Run, since: int) -> Answer:
     with ExitStack() as stack:
         if waiting := _import_lock(stack, run, "another import step is running, waiting"):
             return waiting
-        counts = deactivate(run.conn, run.prefix, run.settings, run.directory,
-                            run.config.xcart_root, since)  # fmt: skip
+        counts = deactivate(
+            run.conn, run.prefix, run.settings, run.directory, run.config.xcart_root, since
+        )
     run.record(counts={k: v for k, v in counts.items() if k.endswith(("_disabled", "_deleted"))})
     run.note(f"deactivate: {counts or 'nothing removed'}")
     if run.settings["catalog_mode"] != "overwrite":
         return Answer(["update mode: a full export removes nothing"])
     removed_p = counts.get("products_disabled", 0) + counts.get("products_deleted", 0)
     removed_c = counts.get("categories_disabled", 0) + counts.get("categories_deleted", 0)
-    log.info("deactivate: session=%s products=%s categories=%s", run.session_id, removed_p,
-             removed_c)  # fmt: skip
+    log.info(
+        "deactivate: session=%s products=%s categories=%s", run.session_id, removed_p, removed_c
+    )
     return Answer([f"removed: {removed_p} products, {removed_c} categories"])
 
 

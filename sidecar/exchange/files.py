@@ -43,10 +43,16 @@ class Outcome:
 
 
 def run_import(
-    config: Config, paths: list[Path], stage: Stage, *, dry_run_only: bool = False,
-    source: str = "cli", replay_of: int | None = None, kind: str = "catalog",
+    config: Config,
+    paths: list[Path],
+    stage: Stage,
+    *,
+    dry_run_only: bool = False,
+    source: str = "cli",
+    replay_of: int | None = None,
+    kind: str = "catalog",
     on_step: Callable[[str, int], None] | None = None,
-) -> Outcome:  # fmt: skip
+) -> Outcome:
     """Stage, take the catalog lease, import (or analyse), record. Two connections: the import
     works in one (a dry run keeps it in one transaction), the lease and history use the other."""
     prefix = config.table_prefix
@@ -59,8 +65,9 @@ def run_import(
         what = f"xc1c {source} on {host} (pid {pid})"
         lease = locks.catalog_lease(admin, prefix, key, key, what)
         with lease if kind == "catalog" else nullcontext():
-            run.begin(kind=kind, source=source, login=_user(), dry_run=dry_run_only,
-                      replay_of=replay_of)  # fmt: skip
+            run.begin(
+                kind=kind, source=source, login=_user(), dry_run=dry_run_only, replay_of=replay_of
+            )
             run.directory = config.data_dir / "cli" / f"exchange-{run.exchange_id}"
             try:
                 return _run(run, work, paths, stage, dry_run_only, kind, (key, what), on_step)
@@ -75,9 +82,16 @@ def run_import(
         work.close()
 
 
-def _run(run: Run, work: pymysql.Connection, paths: list[Path], stage: Stage,
-         dry_run_only: bool, kind: str, holder: tuple[str, str],
-         on_step: Callable[[str, int], None] | None) -> Outcome:  # fmt: skip
+def _run(
+    run: Run,
+    work: pymysql.Connection,
+    paths: list[Path],
+    stage: Stage,
+    dry_run_only: bool,
+    kind: str,
+    holder: tuple[str, str],
+    on_step: Callable[[str, int], None] | None,
+) -> Outcome:
     prefix, workspace, settings = run.prefix, run.directory, run.settings
     try:
         stage(paths, workspace)
@@ -87,8 +101,10 @@ def _run(run: Run, work: pymysql.Connection, paths: list[Path], stage: Stage,
     files = catalog_files(workspace)
     if not files:
         raise ImportFailed("no XML files among the given paths")
-    run.note(f"{'dry run' if dry_run_only else 'import'} of "
-             + ", ".join(f.relative_to(workspace).as_posix() for f in files))  # fmt: skip
+    run.note(
+        f"{'dry run' if dry_run_only else 'import'} of "
+        + ", ".join(f.relative_to(workspace).as_posix() for f in files)
+    )
 
     def step(name: str, percent: int) -> None:
         if kind == "catalog":  # the heartbeat
@@ -103,22 +119,27 @@ def _run(run: Run, work: pymysql.Connection, paths: list[Path], stage: Stage,
     elif dry_run_only:
         results, changes = analyse_files(work, prefix, settings, workspace, files, on_step=step)
     else:
-        results = run_files(work, prefix, settings, workspace, files, run.config.xcart_root,
-                            on_step=step)  # fmt: skip
+        results = run_files(
+            work, prefix, settings, workspace, files, run.config.xcart_root, on_step=step
+        )
     for r in results:
         status = history.ANALYSED if dry_run_only and r.status == history.SUCCESS else r.status
         run.record_file(r.path, status, r.counts, r.warnings)
     failed = next((r for r in results if r.status != history.SUCCESS), None)
-    run.record(progress=100, status=history.FAILED if failed else history.SUCCESS,
-               message=failed.error if failed else "",
-               analysis=changes.as_dict() if changes else None)  # fmt: skip
+    run.record(
+        progress=100,
+        status=history.FAILED if failed else history.SUCCESS,
+        message=failed.error if failed else "",
+        analysis=changes.as_dict() if changes else None,
+    )
     run.note("failed: " + failed.error if failed else "done")
     assert run.exchange_id is not None
     return Outcome(run.exchange_id, results, changes)
 
 
-def _orders(run: Run, work: pymysql.Connection, files: list[Path],
-            dry_run_only: bool) -> list[FileResult]:  # fmt: skip
+def _orders(
+    run: Run, work: pymysql.Connection, files: list[Path], dry_run_only: bool
+) -> list[FileResult]:
     """Order documents from 1C, as sale/import applies them (a replay of a sale exchange):
     under the orders lock, as a 1C exchange applies them."""
     results = []
@@ -134,13 +155,20 @@ def _orders(run: Run, work: pymysql.Connection, files: list[Path],
         except ValueError as exc:  # CommerceMLError, or a value it could not read
             results.append(FileResult(name, path, history.FAILED, error=f"{name}: {exc}"))
             break
-        results.append(FileResult(name, path, history.SUCCESS, dict(outcome.counts),
-                                  outcome.warnings))  # fmt: skip
+        results.append(
+            FileResult(name, path, history.SUCCESS, dict(outcome.counts), outcome.warnings)
+        )
     return results
 
 
-def replay(config: Config, exchange_id: int, stage: Stage, *, dry_run_only: bool = False,
-           on_step: Callable[[str, int], None] | None = None) -> Outcome:  # fmt: skip
+def replay(
+    config: Config,
+    exchange_id: int,
+    stage: Stage,
+    *,
+    dry_run_only: bool = False,
+    on_step: Callable[[str, int], None] | None = None,
+) -> Outcome:
     """Run a recorded exchange's kept files through the same path again."""
     conn = connect(config.db)
     try:
@@ -152,8 +180,16 @@ def replay(config: Config, exchange_id: int, stage: Stage, *, dry_run_only: bool
     kept = history.files_dir(config.data_dir, exchange_id)
     if not exchange.files_kept or not kept.is_dir():
         raise XC1CError(f"the files of exchange {exchange_id} are no longer kept (history_keep)")
-    return run_import(config, [kept], stage, dry_run_only=dry_run_only, source="replay",
-                      replay_of=exchange_id, kind=exchange.kind, on_step=on_step)  # fmt: skip
+    return run_import(
+        config,
+        [kept],
+        stage,
+        dry_run_only=dry_run_only,
+        source="replay",
+        replay_of=exchange_id,
+        kind=exchange.kind,
+        on_step=on_step,
+    )
 
 
 def _user() -> str:

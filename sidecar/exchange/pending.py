@@ -67,9 +67,12 @@ def sweep_lock_name(config: Config) -> str:
 
 
 def run_pending(
-    config: Config, *, now: float | None = None, quiet_seconds: int = QUIET_SECONDS,
+    config: Config,
+    *,
+    now: float | None = None,
+    quiet_seconds: int = QUIET_SECONDS,
     wait: Callable[[float], None] = time.sleep,
-) -> list[Imported]:  # fmt: skip
+) -> list[Imported]:
     """Import every upload left without an import call for `quiet_seconds` before `now`.
     Returns what was done; nothing when another sweep is working."""
     clock = int(time.time() if now is None else now)
@@ -113,9 +116,12 @@ def incomplete(run: Run) -> str:
 
 
 def _import_session(
-    config: Config, conn: pymysql.Connection, session_id: int, clock: int,
+    config: Config,
+    conn: pymysql.Connection,
+    session_id: int,
+    clock: int,
     wait: Callable[[float], None],
-) -> Imported:  # fmt: skip
+) -> Imported:
     prefix = config.table_prefix
     session = sessions.get(conn, prefix, session_id)
     assert session is not None

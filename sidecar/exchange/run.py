@@ -43,13 +43,24 @@ class Run:
 
     @classmethod
     def of_session(
-        cls, config: Config, conn: pymysql.Connection, settings: dict[str, Any],
-        session: sessions.Session, client: str,
-    ) -> Run:  # fmt: skip
+        cls,
+        config: Config,
+        conn: pymysql.Connection,
+        settings: dict[str, Any],
+        session: sessions.Session,
+        client: str,
+    ) -> Run:
         """The run of a 1C session: its directory, and its history record if init began one."""
         exchange_id = history.for_session(conn, config.table_prefix, session.id)
-        return cls(config, conn, settings, session_directory(config, session.id), session,
-                   client, exchange_id)  # fmt: skip
+        return cls(
+            config,
+            conn,
+            settings,
+            session_directory(config, session.id),
+            session,
+            client,
+            exchange_id,
+        )
 
     @property
     def prefix(self) -> str:
@@ -60,13 +71,26 @@ class Run:
         assert self.session is not None
         return self.session.id
 
-    def begin(self, *, kind: str, source: str, login: str = "", dry_run: bool = False,
-              replay_of: int | None = None) -> int:  # fmt: skip
+    def begin(
+        self,
+        *,
+        kind: str,
+        source: str,
+        login: str = "",
+        dry_run: bool = False,
+        replay_of: int | None = None,
+    ) -> int:
         self.exchange_id = history.begin(
-            self.conn, self.prefix, kind=kind, source=source, login=login, client=self.client,
-            session_id=self.session.id if self.session else None, dry_run=dry_run,
+            self.conn,
+            self.prefix,
+            kind=kind,
+            source=source,
+            login=login,
+            client=self.client,
+            session_id=self.session.id if self.session else None,
+            dry_run=dry_run,
             replay_of=replay_of,
-        )  # fmt: skip
+        )
         return self.exchange_id
 
     def note(self, line: str) -> None:
@@ -84,8 +108,9 @@ class Run:
         if self.exchange_id is None:
             return
         name = path.relative_to(self.directory).as_posix()
-        history.record_file(self.conn, self.prefix, self.exchange_id, name, path, status,
-                            counts, warnings)  # fmt: skip
+        history.record_file(
+            self.conn, self.prefix, self.exchange_id, name, path, status, counts, warnings
+        )
 
     def keep_files(self) -> None:
         """The run's files kept with its record for download and replay; old ones pruned."""
@@ -94,8 +119,13 @@ class Run:
         history.keep_files(
             self.conn, self.prefix, self.config.data_dir, self.exchange_id, self.directory
         )
-        history.prune(self.conn, self.prefix, self.config.data_dir,
-                      self.settings["history_keep"], self.settings["history_days"])  # fmt: skip
+        history.prune(
+            self.conn,
+            self.prefix,
+            self.config.data_dir,
+            self.settings["history_keep"],
+            self.settings["history_days"],
+        )
 
     def file_done(
         self, path: Path, status: str, counts: dict[str, int], warnings: list[str]

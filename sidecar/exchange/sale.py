@@ -33,8 +33,9 @@ def apply_orders(run: Run, path: Path) -> Answer:
         outcome = apply_file(run, path)
     except CommerceMLError as exc:
         raise ImportFailed(f"{path.name}: {exc}") from exc
-    log.info("orders from 1C: session=%s file=%s %s", run.session_id, path.name,
-             dict(outcome.counts))  # fmt: skip
+    log.info(
+        "orders from 1C: session=%s file=%s %s", run.session_id, path.name, dict(outcome.counts)
+    )
     run.file_done(path, history.SUCCESS, dict(outcome.counts), outcome.warnings)
     run.note(f"orders from 1C in {path.name}: " + "; ".join(outcome.lines()[:1]))
     run.record(status=history.SUCCESS)
@@ -58,8 +59,9 @@ def query(run: Run) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     with locks.orders_lock(run.conn, run.config):
         retry_changes(run)
-        count = export.query(run.conn, run.prefix, run.settings, run.session_id, out,
-                             run.config.xcart_root)  # fmt: skip
+        count = export.query(
+            run.conn, run.prefix, run.settings, run.session_id, out, run.config.xcart_root
+        )
     size = out.stat().st_size
     log.info("sale query: session=%s orders=%s bytes=%s", run.session_id, count, size)
     run.note(f"query: {count} orders sent ({size} bytes)")

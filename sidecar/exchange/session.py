@@ -33,8 +33,9 @@ def open_session(
     for sid in expired:
         upload.remove_directory(session_directory(config, sid))
     sessions.delete_sessions(conn, prefix, expired)
-    token, session = sessions.open_session(conn, prefix, str(settings["login"]), client,
-                                           settings["session_ttl"], exchange_type)  # fmt: skip
+    token, session = sessions.open_session(
+        conn, prefix, str(settings["login"]), client, settings["session_ttl"], exchange_type
+    )
     log.info("checkauth ok: type=%s session=%s client=%s", exchange_type, session.id, client)
     return token, session
 
@@ -65,8 +66,9 @@ def receive(
     if content_length is not None and content_length > limit:
         raise UploadTooLarge(f"{name}: the upload is larger than file_limit={limit} bytes")
     path, written = upload.append_upload(run.directory, name, body, limit)
-    log.info("file: type=%s session=%s name=%s bytes=%s", exchange_type, run.session_id, name,
-             written)  # fmt: skip
+    log.info(
+        "file: type=%s session=%s name=%s bytes=%s", exchange_type, run.session_id, name, written
+    )
     run.note(f"file {name}: {written} bytes")
     assert run.session is not None
     if exchange_type == "catalog":

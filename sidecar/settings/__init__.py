@@ -9,7 +9,20 @@ from .store import fill_if_empty, read_settings, write_setting
 from .xcart_rows import SECRET_WIDGET, STATUS_ROW, ConfigRow, config_rows
 
 __all__ = [
-    "BY_NAME", "GROUPS", "MODULE_CATEGORY", "MODULE_NAMESPACE", "SECRET_WIDGET", "SETTINGS",
-    "STATUS_ROW", "ConfigRow", "Setting", "config_rows", "fill_if_empty", "markdown_default",
-    "read_settings", "settings_markdown", "shown", "write_setting",
-]  # fmt: skip
+    "BY_NAME",
+    "GROUPS",
+    "MODULE_CATEGORY",
+    "MODULE_NAMESPACE",
+    "SECRET_WIDGET",
+    "SETTINGS",
+    "STATUS_ROW",
+    "ConfigRow",
+    "Setting",
+    "config_rows",
+    "fill_if_empty",
+    "markdown_default",
+    "read_settings",
+    "settings_markdown",
+    "shown",
+    "write_setting",
+]

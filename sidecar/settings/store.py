@@ -72,9 +72,15 @@ def write_setting(conn: pymysql.Connection, prefix: str, name: str, raw: str) ->
             cur.execute(
                 f"INSERT INTO {table} (name, category, type, orderby, value, widgetParameters)"
                 " VALUES (%s, %s, %s, %s, %s, %s)",
-                (name, MODULE_CATEGORY, declared.type_for("5.4"), declared.orderby, value,
-                 None if params is None else serialize(params)),
-            )  # fmt: skip
+                (
+                    name,
+                    MODULE_CATEGORY,
+                    declared.type_for("5.4"),
+                    declared.orderby,
+                    value,
+                    None if params is None else serialize(params),
+                ),
+            )
             config_id = cur.lastrowid
             cur.executemany(
                 f"INSERT INTO {quote_identifier(prefix + 'config_translations')}"

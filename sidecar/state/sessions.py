@@ -73,8 +73,7 @@ _FIELDS = "id, login, cml_version, client, exchange_type, expires_at"
 
 def _session(row: tuple, expires_at: int | None = None) -> Session:
     sid, login, version, client, kind, expires = row
-    return Session(sid, login, expires if expires_at is None else expires_at, version, client,
-                   kind)  # fmt: skip
+    return Session(sid, login, expires if expires_at is None else expires_at, version, client, kind)
 
 
 def get(conn: pymysql.Connection, prefix: str, session_id: int) -> Session | None:

@@ -64,8 +64,11 @@ def unexpected(exc: Exception) -> Response | HTTPException:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         log.error(
             "disk full: type=%s mode=%s filename=%s: %s",
-            request.args.get("type"), request.args.get("mode"), request.args.get("filename"), exc,
-        )  # fmt: skip
+            request.args.get("type"),
+            request.args.get("mode"),
+            request.args.get("filename"),
+            exc,
+        )
         _record_failure(DISK_FULL)
         return replies.failure(DISK_FULL, 507)
     log.exception(

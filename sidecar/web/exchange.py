@@ -40,8 +40,9 @@ def checkauth(run: Run, type_: str) -> Response:
 def init(run: Run, type_: str) -> Response:
     version = request.args.get("version") or ""
     session.begin(run, type_, version)
-    return replies.init(run.settings["zip"], run.settings["file_limit"], auth.session_token(),
-                        version or None)  # fmt: skip
+    return replies.init(
+        run.settings["zip"], run.settings["file_limit"], auth.session_token(), version or None
+    )
 
 
 def file(run: Run, type_: str) -> Response:
@@ -71,9 +72,10 @@ def sale_query(run: Run, _type: str) -> Response:
     out = sale.query(run)
     charset = "utf-8" if run.settings["orders_encoding"] == "utf-8" else "windows-1251"
     return Response(
-        _chunks(out), content_type=f"application/xml; charset={charset}",
+        _chunks(out),
+        content_type=f"application/xml; charset={charset}",
         headers={"Content-Length": str(out.stat().st_size)},
-    )  # fmt: skip
+    )
 
 
 def _chunks(path: Path) -> Iterator[bytes]:
