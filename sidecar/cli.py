@@ -333,18 +333,17 @@ def replay(dry_run: bool, exchange_id: int) -> None:
     "--quiet-seconds",
     type=click.IntRange(min=0),
     default=None,
-    help="How long a session must have been silent (default 300).",
+    help="How long a session must have been silent (default 300, or XC1C_UPLOAD_QUIET_SECONDS).",
 )
 def run_pending_cmd(quiet_seconds: int | None) -> None:
     """Import the catalog uploads 1C sent without asking to import them (its node's «Выгружать
     файлы без ожидания подтверждения импорта сервером»), once they are complete. The server's
     workers do this by themselves; this command is for cron or a server run otherwise."""
-    from .exchange.pending import QUIET_SECONDS, run_pending
+    from .exchange.pending import run_pending
 
     cfg = _config()
-    quiet = QUIET_SECONDS if quiet_seconds is None else quiet_seconds
     try:
-        done = run_pending(cfg, quiet_seconds=quiet)
+        done = run_pending(cfg, quiet_seconds=quiet_seconds)
     except XC1CError as exc:
         raise click.ClickException(str(exc)) from exc
     for item in done:

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import configparser
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import dotenv
 from .errors import ConfigError
 
 DEFAULT_PREFIX = "xc_"
+T = TypeVar("T", int, float)
 OWN = "xc1c_"
 
 
@@ -45,6 +47,10 @@ class Config:
     # Reverse proxies in front of the sidecar whose X-Forwarded-For is trusted (nginx: 1).
     trusted_proxies: int = 0
     xcart_version: str | None = None  # "5.4" or "5.5" when found through XC1C_XCART_ROOT
+    # Uploads 1C never asks to import (sidecar.exchange.pending): how long their session must
+    # be silent, and how often each server worker looks for them (0: it does not).
+    upload_quiet_seconds: int = 300
+    sweep_seconds: float = 30.0
 
 
 def parse_database_url(url: str, what: str = "XC1C_DATABASE_URL") -> DatabaseParams:
@@ -190,4 +196,19 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         xcart_root=xcart_root,
         trusted_proxies=int(env.get("XC1C_TRUSTED_PROXIES", "0") or 0),
         xcart_version=xcart_version(xcart_root) if xcart_root is not None else None,
+        upload_quiet_seconds=_number(env, "XC1C_UPLOAD_QUIET_SECONDS", 300, int),
+        sweep_seconds=_number(env, "XC1C_SWEEP_SECONDS", 30.0, float),
     )
+
+
+def _number(env: Mapping[str, str], name: str, default: T, kind: Callable[[str], T]) -> T:
+    raw = env.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = kind(-1)
+    if not value >= 0:  # negative, or NaN
+        raise ConfigError(f"{name}: {raw!r} is not a number of seconds, 0 or more")
+    return value

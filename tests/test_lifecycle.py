@@ -16,9 +16,10 @@ from test_order_changes import PAID, payment
 from test_orders import make_order, upload_orders
 from test_status import basic
 
+from sidecar.config import Config, DatabaseParams
 from sidecar.db import advisory_lock, connect
 from sidecar.exchange import locks
-from sidecar.exchange.pending import QUIET_SECONDS, STALE_SECONDS, run_pending
+from sidecar.exchange.pending import STALE_SECONDS, run_pending
 from sidecar.state import history, lease, sessions
 
 
@@ -39,6 +40,9 @@ def created(conn, exchange_id: int) -> int:
     count = products(conn)
     assert count > 0 and count == history.get(conn, PREFIX, exchange_id).totals["products_created"]
     return count
+
+
+QUIET_SECONDS = Config(DatabaseParams()).upload_quiet_seconds
 
 
 def later(seconds: int = QUIET_SECONDS + 1) -> float:
@@ -106,6 +110,25 @@ def test_an_upload_still_arriving_waits_for_its_last_part(onec, conn, config):
     [done] = run_pending(config, now=later())
     assert done.status == "done"
     created(conn, done.exchange_id)
+
+
+def test_a_file_arriving_after_the_background_import_is_imported_too(onec, conn, config):
+    """Should 1C pause longer than the quiet period between two files, the second is imported
+    when it comes, and the first is not imported again."""
+    files = dict(catalog_files())
+    upload_only(onec, [("import.xml", files["import.xml"])])
+    [first] = run_pending(config, now=later())
+    assert first.status == "done"
+    count = created(conn, first.exchange_id)
+    onec.upload("offers.xml", files["offers.xml"])
+    [second] = run_pending(config, now=later())
+    assert second.status == "done" and second.exchange_id == first.exchange_id
+    assert products(conn) == count
+    exchange = history.get(conn, PREFIX, first.exchange_id)
+    assert exchange.totals["products_created"] == count, "import.xml was not imported again"
+    assert {f.name for f in exchange.files} == {"import.xml", "offers.xml"}
+    assert exchange.totals["offers"] > 0
+    assert run_pending(config, now=later(10 * QUIET_SECONDS)) == []
 
 
 def test_a_cut_off_xml_file_is_not_imported(onec, conn, config):

@@ -5,9 +5,10 @@ with no HTTP request: the same import steps (step_seconds each), lease, history 
 page as when 1C asks.
 
 When is an upload complete? Nothing from 1C says so. It is taken as complete when all of:
-- the session has made no call for `quiet_seconds` (default 300: longer than 1C's 180-second
-  call timeout, so no call of that session can still be streaming a part in, and as long as
-  the catalog lease takes to go stale);
+- the session has made no call for `quiet_seconds` (Config.upload_quiet_seconds, 300 unless
+  XC1C_UPLOAD_QUIET_SECONDS says otherwise: longer than 1C's 180-second call timeout, so no
+  call of that session can still be streaming a part in, and as long as the catalog lease
+  takes to go stale);
 - its last part was shorter than file_limit (1C cuts a file into parts of exactly file_limit
   bytes; only the last is shorter);
 - every archive reads whole (each entry's CRC checked) and every XML file ends with the
@@ -17,9 +18,10 @@ An upload failing the last two checks is left "incomplete" until a new part arri
 Never for a session where 1C called import (sessions.mark_import), never twice: a session is
 claimed by one conditional UPDATE, which only one caller wins; a run beats after every step,
 and one silent for STALE_SECONDS (its worker was recycled or killed) is taken over and
-resumes where its import jobs stand. Sweeps run from a thread of each
-gunicorn worker (deploy/gunicorn.conf.py) and from `xc1c run-pending` (cron, or a server
-without that thread); a MariaDB named lock lets one sweep at a time work, the others return."""
+resumes where its import jobs stand. Sweeps run from a thread of each gunicorn worker every
+Config.sweep_seconds (deploy/gunicorn.conf.py) and from `xc1c run-pending` (cron, or a
+server without that thread); a MariaDB named lock lets one sweep at a time work, the others
+return."""
 
 from __future__ import annotations
 
@@ -44,12 +46,10 @@ from .run import Run
 
 log = logging.getLogger("xc1c.exchange")
 
-QUIET_SECONDS = 300
 # A background run that has not beaten for this long died with its worker (a recycled or
 # restarted worker ends its threads): another sweep takes it over, resuming its import jobs.
 # Longer than the longest import step (step_seconds is at most 240).
 STALE_SECONDS = 300
-SWEEP_SECONDS = 30  # how often a worker's thread looks for uploads left
 DONE, FAILED, INCOMPLETE = "done", "failed", "incomplete"
 BUSY = "busy"  # another exchange holds the catalog: tried again at the next sweep
 
@@ -70,13 +70,14 @@ def run_pending(
     config: Config,
     *,
     now: float | None = None,
-    quiet_seconds: int = QUIET_SECONDS,
+    quiet_seconds: int | None = None,
     wait: Callable[[float], None] = time.sleep,
 ) -> list[Imported]:
     """Import every upload left without an import call for `quiet_seconds` before `now`.
     Returns what was done; nothing when another sweep is working."""
     clock = int(time.time() if now is None else now)
-    quiet_before, stale_before = clock - quiet_seconds, clock - STALE_SECONDS
+    quiet = config.upload_quiet_seconds if quiet_seconds is None else quiet_seconds
+    quiet_before, stale_before = clock - quiet, clock - STALE_SECONDS
     conn = connect(config.db)
     try:
         with advisory_lock(conn, sweep_lock_name(config)) as got:
@@ -129,14 +130,14 @@ def _import_session(
     why = incomplete(run)
     if why:
         log.info("upload of session %s left: it does not look complete: %s", session_id, why)
-        sessions.set_background(conn, prefix, session_id, INCOMPLETE)
+        sessions.finish_background(conn, prefix, session_id, INCOMPLETE)
         return Imported(session_id, run.exchange_id, INCOMPLETE, why)
     name = ""  # the file being imported, for the failure's record
     try:
         upload.unpack_archives(run.directory)
         names = [p.relative_to(run.directory).as_posix() for p in catalog_files(run.directory)]
         if not names:
-            sessions.set_background(conn, prefix, session_id, INCOMPLETE)
+            sessions.finish_background(conn, prefix, session_id, INCOMPLETE)
             return Imported(session_id, run.exchange_id, INCOMPLETE, "no XML file was uploaded")
         run.note(f"no import was asked for {', '.join(names)}: imported in the background")
         log.info("background import: session=%s files=%s", session_id, names)
@@ -158,17 +159,20 @@ def _import_session(
         return Imported(session_id, run.exchange_id, FAILED, str(exc))
     finally:
         locks.release_catalog(conn, prefix, locks.session_key(session_id))
-    sessions.set_background(conn, prefix, session_id, DONE)
+    sessions.finish_background(conn, prefix, session_id, DONE)
     run.note("background import done")
     return Imported(session_id, run.exchange_id, DONE)
 
 
-def start_sweeper(config: Config, interval: float = SWEEP_SECONDS) -> threading.Thread:
-    """A daemon thread sweeping every `interval` seconds for the life of the process."""
+def start_sweeper(config: Config) -> threading.Thread | None:
+    """A daemon thread sweeping every `config.sweep_seconds` for the life of the process
+    (none when that is 0)."""
+    if config.sweep_seconds <= 0:
+        return None
 
     def sweep() -> None:
         while True:
-            time.sleep(interval)
+            time.sleep(config.sweep_seconds)
             try:
                 run_pending(config)
             except Exception:  # the thread must outlive a database that is down

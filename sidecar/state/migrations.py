@@ -237,13 +237,16 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             # What a catalog upload 1C never asks to import needs to be imported in the
             # background: when the session last called, whether its last part was whole
             # (shorter than file_limit), whether 1C called import, and the background run
-            # with its heartbeat (a run whose worker died is taken over).
+            # with its heartbeat (a run whose worker died is taken over) and the count of parts
+            # it saw (a part arriving during or after it has the upload looked at again).
             "ALTER TABLE {own}sessions ADD COLUMN last_call_at INT UNSIGNED NOT NULL DEFAULT 0,"
             " ADD COLUMN uploaded_at INT UNSIGNED NOT NULL DEFAULT 0,"
             " ADD COLUMN upload_whole TINYINT(1) NOT NULL DEFAULT 0,"
             " ADD COLUMN import_called TINYINT(1) NOT NULL DEFAULT 0,"
             " ADD COLUMN background VARCHAR(16) NOT NULL DEFAULT '',"
             " ADD COLUMN background_at INT UNSIGNED NOT NULL DEFAULT 0,"
+            " ADD COLUMN uploads INT UNSIGNED NOT NULL DEFAULT 0,"
+            " ADD COLUMN claimed_uploads INT UNSIGNED NOT NULL DEFAULT 0,"
             " ADD KEY pending (uploaded_at, import_called)",
         ],
     ),

@@ -107,7 +107,7 @@ def start_exchange(conn: pymysql.Connection, prefix: str, session_id: int) -> No
     with conn.cursor() as cur:
         cur.execute(
             f"UPDATE {_table(prefix)} SET uploaded_at = 0, upload_whole = 0, import_called = 0,"
-            " background = '' WHERE id = %s",
+            " background = '', uploads = 0, claimed_uploads = 0 WHERE id = %s",
             (session_id,),
         )
     conn.commit()
@@ -115,11 +115,15 @@ def start_exchange(conn: pymysql.Connection, prefix: str, session_id: int) -> No
 
 def mark_upload(conn: pymysql.Connection, prefix: str, session_id: int, *, whole: bool) -> None:
     """A catalog file part arrived; `whole` when it was shorter than file_limit (a part as
-    long as file_limit may have more parts after it)."""
+    long as file_limit may have more parts after it). An upload the background import found
+    incomplete or had imported is looked at again (its files already imported are not
+    imported again: their import jobs are done)."""
     with conn.cursor() as cur:
         cur.execute(
             f"UPDATE {_table(prefix)} SET uploaded_at = %s, upload_whole = %s,"
-            " background = IF(background = 'incomplete', '', background) WHERE id = %s",
+            " uploads = uploads + 1,"
+            " background = IF(background IN ('incomplete', 'done'), '', background)"
+            " WHERE id = %s",
             (int(time.time()), int(whole), session_id),
         )
     conn.commit()
@@ -161,8 +165,8 @@ def claim_upload(
     changed it; never after 1C asked to import, never while another run beats."""
     with conn.cursor() as cur:
         cur.execute(
-            f"UPDATE {_table(prefix)} SET background = 'running', background_at = %s"
-            " WHERE id = %s AND import_called = 0"
+            f"UPDATE {_table(prefix)} SET background = 'running', background_at = %s,"
+            " claimed_uploads = uploads WHERE id = %s AND import_called = 0"
             " AND (background = '' OR (background = 'running' AND background_at < %s))",
             (now, session_id, stale_before),
         )
@@ -185,6 +189,18 @@ def set_background(conn: pymysql.Connection, prefix: str, session_id: int, state
     with conn.cursor() as cur:
         cur.execute(
             f"UPDATE {_table(prefix)} SET background = %s WHERE id = %s", (state, session_id)
+        )
+    conn.commit()
+
+
+def finish_background(conn: pymysql.Connection, prefix: str, session_id: int, state: str) -> None:
+    """The background run's end (`state`), unless a part arrived since it claimed the upload:
+    then the upload is looked at again."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table(prefix)} SET background = IF(uploads <> claimed_uploads, '', %s)"
+            " WHERE id = %s",
+            (state, session_id),
         )
     conn.commit()
 
