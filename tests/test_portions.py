@@ -249,7 +249,7 @@ def test_update_mode_removes_nothing(onec, conn):
     assert query(conn, "SELECT COUNT(*) FROM {own}catalog_exports") == [(0,)]
 
 
-def test_a_portion_that_never_finished_keeps_everything(onec, conn):
+def test_a_portion_that_never_finished_keeps_everything(onec, conn, cli):
     """1C goes on after a portion the shop answered `failure` and sends its offers; which
     products that portion held the shop cannot know, so nothing is removed."""
     set_setting(conn, "catalog_mode", "overwrite")
@@ -268,6 +268,8 @@ def test_a_portion_that_never_finished_keeps_everything(onec, conn):
         conn, "SELECT status, message FROM {own}catalog_exports ORDER BY id DESC LIMIT 1"
     )[0]
     assert status == "incomplete" and "import0_2.xml did not finish" in message
+    out = cli("doctor").output
+    assert "FAIL the last full export in portions (from import0_1.xml, 1 portions) is" in out
 
 
 def test_a_new_export_cuts_the_open_one_short_without_removing(onec, conn):
