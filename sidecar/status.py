@@ -13,7 +13,7 @@ from . import __version__
 from .catalog import portions
 from .catalog.dry_run import Changes
 from .db import transaction
-from .settings import SETTINGS, shown
+from .settings import SETTINGS, read_settings, shown
 from .state import exports, history, order_changes, own_table, unpriced
 from .state.history import Exchange
 from .xcart.schema import Schema
@@ -228,6 +228,12 @@ def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
     with transaction(conn) as cur:
         held = sum(count for _, count, _ in unpriced.summary(cur, prefix))
         changes, _ = order_changes.summary(cur, prefix)
+        waiting = portions.pending(cur, Schema(conn, prefix), prefix, read_settings(conn, prefix))
+    out += ["# HELP xc1c_pending_removals What the full export in portions under way would remove"
+            " once complete.", "# TYPE xc1c_pending_removals gauge"]  # fmt: skip
+    pending = (waiting.products, waiting.categories) if waiting else (0, 0)
+    out += [f'xc1c_pending_removals{{kind="{kind}"}} {n}'
+            for kind, n in zip(("product", "category"), pending, strict=True)]  # fmt: skip
     out += ["# HELP xc1c_products_unpriced 1C products not for sale: no usable price from 1C.",
             "# TYPE xc1c_products_unpriced gauge", f"xc1c_products_unpriced {held}"]  # fmt: skip
     out += ["# HELP xc1c_order_changes 1C's order changes, by state and by who applied them.",

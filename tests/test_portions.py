@@ -309,6 +309,8 @@ def test_pending_removals_on_the_status_page_and_in_a_dry_run(onec, conn, http, 
     assert data["open"]["action"] == "disable" and line in data["open"]["line"]
     page = http.get("/status", headers=auth).get_data(as_text=True)
     assert "Full export in portions" in page and line in page
+    metrics = http.get("/metrics", headers=auth).get_data(as_text=True)
+    assert f'xc1c_pending_removals{{kind="product"}} {len(waiting)}' in metrics
     # a dry run of the next portion (the sneakers): one product fewer would wait (the lease
     # 1C's last session holds is let go first, as after its 300 s of silence)
     onec.call("catalog", "complete")
