@@ -122,12 +122,16 @@ def on_sale(conn) -> set[int]:
     return {r[0] for r in rows}
 
 
-def send(onec, sessions, after=None) -> None:
-    """Each portion in a session of its own, as 1C sends them (no mode=complete)."""
+def send(onec, sessions, after=None) -> list[list[str]]:
+    """Each portion in a session of its own, as 1C sends them (no mode=complete); the import
+    reply of each."""
+    replies = []
     for files in sessions:
-        onec.send_catalog(files, complete=False)
+        (reply,) = onec.send_catalog(files, complete=False)
+        replies.append(reply.lines)
         if after is not None:
             after(files[0][0])
+    return replies
 
 
 def sample() -> list[tuple[str, bytes]]:
@@ -207,7 +211,14 @@ def test_the_export_without_one_product_removes_exactly_that_one_once_complete(o
             assert ids(conn).items() >= {k: v for k, v in before.items() if k != DRESS}.items()
             assert on_sale(conn) == selling - {dress}, name
 
-    send(onec, sessions, check)
+    replies = send(onec, sessions, check)
+    # what 1C's exchange log says: each portion that it is one, the offers what went
+    assert any(line.startswith("portion 1 of a full export") for line in replies[0])
+    assert any(line.startswith("portion 2 of a full export") for line in replies[1])
+    assert replies[2][2:4] == [
+        "products: 0 created, 0 updated, 0 unchanged, 1 removed, 0 skipped",
+        "the full export in 2 portions has come: what none of its portions held is removed",
+    ]
     if action == "delete":
         assert ids(conn) == {k: v for k, v in before.items() if k != DRESS}
         assert query(conn, "SELECT COUNT(*) FROM {p}products WHERE product_id = %s", dress) == [
@@ -324,3 +335,29 @@ def test_pending_removals_on_the_status_page_and_in_a_dry_run(onec, conn, http, 
     data = http.get("/status.json", headers=auth).get_json()["export_in_portions"]
     assert data["open"] is None and data["last"]["status"] == "complete"
     assert data["last"]["removed"]["products_disabled"] == 1
+
+
+def test_a_single_file_or_deactivate_ends_an_open_export(onec, conn):
+    """A full single file while portions are open stands for itself (the open export is
+    dropped); `mode=deactivate` from a client that sends it completes an open one, counting
+    what every portion sent."""
+    set_setting(conn, "catalog_mode", "overwrite")
+    set_setting(conn, "missing_action", "delete")
+    send(onec, bed_portions(sample(), 2))
+    before = ids(conn)
+    sessions = bed_portions(sample(), 2, drop=DRESS)
+    send(onec, sessions[:1])
+    onec.send_catalog(sample(), complete=False)  # import.xml and offers.xml: the whole catalog
+    assert ids(conn) == before
+    send(onec, sessions[:2])
+    reply = onec.checkauth()
+    stamp = next(x for x in reply.lines if x.startswith("timestamp=")).split("=")[1]
+    # a stamp later than every portion: by it alone nothing was sent since and nothing would
+    # go; the open export's first portion is what counts
+    assert onec.call("catalog", "deactivate", timestamp=str(int(stamp) + 1)).lines == [
+        "success",
+        "removed: 1 products, 0 categories",
+    ]
+    assert ids(conn) == {k: v for k, v in before.items() if k != DRESS}
+    statuses = [r[0] for r in query(conn, "SELECT status FROM {own}catalog_exports ORDER BY id")]
+    assert statuses == ["complete", "abandoned", "complete"]
