@@ -9,7 +9,9 @@ portion whose upload or import failed is sent again after all the others, under 
 (l. 1563–1590, 1686–1714). Only then does the offers package start (l. 157–158: ВыгрузитьКаталог
 returns before ВыгрузитьПакетПредложений is called; l. 172–173 the same for price and stock
 updates), whose first portion `offers0_1.xml` comes in a session after the last import portion.
-Neither 1C client sends `mode=deactivate` or `mode=complete`.
+Neither 1C client sends `mode=deactivate` or `mode=complete`. Without a portion size БЭД names
+its catalog `import0_1.xml` all the same (НоменклатураУзла with a size of 0 selects every item,
+l. 1900–1906), so every export of УТ 11, ERP and КА goes the way below.
 
 So the rule, per shop:
 - A full catalog file named as a portion (`import<n>_<k>.xml`) opens an export instead of
@@ -22,6 +24,8 @@ So the rule, per shop:
   sidecar cannot know which they are.
 - A new full export (a first portion or a single file) arriving while one is open abandons the
   open one without removing anything: 1C began again, so the open one may have been cut short.
+- `mode=deactivate`, from clients that send it, completes an open export too, counting what was
+  sent since its first portion.
 - A single-file full export (`import.xml`, `import0.xml`) removes at once, as it always did.
 
 Why not a quiet period or the next export: a quiet period cannot tell an export that ended
@@ -31,8 +35,9 @@ on sale for a whole exchange interval. The offers are the one signal 1C's own co
 its catalog loop, retries included, is over. A node that sends goods without prices or stock
 never sends it, and then nothing is removed (the status page shows what waits).
 
-УНФ (`ОбменССайтом`, `ИмяФайлаОбмена`) names its portions `import0.xml`, `import1.xml`, …, the
-first one full: it cannot be told from a single-file export, which keeps removing at once."""
+УНФ (its own `ОбменССайтом`: `ИмяФайлаОбмена`, l. 16393; the flag, l. 1191) names its portions
+`import0.xml`, `import1.xml`, …, the first one full: it cannot be told from a single-file
+export, which keeps removing at once."""
 
 from __future__ import annotations
 
