@@ -54,9 +54,8 @@ from ..xcart.schema import Schema
 from .context import ImportContext
 from .removal import remove_unseen
 
-# БЭД's portion names: import<catalog index>_<portion>.xml (the index is empty for the first
-# catalog in some releases).
-_PORTION = re.compile(r"import\d*_\d+\.xml", re.IGNORECASE)
+# БЭД's portion names: import<catalog index>_<portion>.xml (ВыгрузитьКаталог, l. 1642–1645).
+_PORTION = re.compile(r"import\d+_\d+\.xml", re.IGNORECASE)
 REMOVED = ("products_disabled", "products_deleted", "categories_disabled", "categories_deleted")
 
 
@@ -174,7 +173,8 @@ class Pending:
 
     def line(self, action: str) -> str:
         state = (
-            f"; {', '.join(self.unfinished[:5])} not finished: as it stands nothing would be"
+            f"; but {', '.join(self.unfinished[:5])} did not finish, so as it stands it would"
+            " remove nothing"
             if self.unfinished
             else ""
         )
