@@ -9,6 +9,8 @@ portion whose upload or import failed is sent again after all the others, under 
 (l. 1563–1590, 1686–1714). Only then does the offers package start (l. 157–158: ВыгрузитьКаталог
 returns before ВыгрузитьПакетПредложений is called; l. 172–173 the same for price and stock
 updates), whose first portion `offers0_1.xml` comes in a session after the last import portion.
+The offers come whatever ВыгрузитьКаталог returned, also after a portion that failed for good
+(its retries spent): hence the check below that every portion begun also finished.
 Neither 1C client sends `mode=deactivate` or `mode=complete`. Without a portion size БЭД names
 its catalog `import0_1.xml` all the same (НоменклатураУзла with a size of 0 selects every item,
 l. 1900–1906), so every export of УТ 11, ERP and КА goes the way below.
