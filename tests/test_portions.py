@@ -111,9 +111,9 @@ def sample() -> list[tuple[str, bytes]]:
     return catalog_files()
 
 
-def generated(tmp_path: Path) -> list[tuple[str, bytes]]:
-    """Ten products with pictures named as 1C names them."""
-    generate(tmp_path / "gen", 10, pictures=True)
+def generated(tmp_path: Path, n: int = 10) -> list[tuple[str, bytes]]:
+    """`n` products with pictures named as 1C names them."""
+    generate(tmp_path / "gen", n, pictures=True)
     return files_from_paths([tmp_path / "gen"])
 
 
@@ -248,6 +248,34 @@ def test_a_portion_that_never_finished_keeps_everything(bed, conn, cli):
     assert status == "incomplete" and "import0_2.xml did not finish" in message
     out = cli("doctor").output
     assert "FAIL the last full export in portions (from import0_1.xml, 1 portions) is" in out
+
+
+def test_a_portion_1c_gave_up_on_still_holds_its_products(bed, onec, conn, tmp_path):
+    """1C waits 180 s for a call; a portion whose import answered `progress` and was never
+    called again holds its products all the same: they are read from its file and kept, and
+    the rest of what the export lacks goes."""
+    set_setting(conn, "catalog_mode", "overwrite")
+    set_setting(conn, "missing_action", "delete")
+    files = generated(tmp_path, 24)
+    send(bed, bed_portions(files, 12))
+    before = ids(conn)
+    gone = etree.fromstring(dict(files)["import.xml"]).findtext(f".//{_q('Товар')}/{_q('Ид')}")
+    assert gone in before
+    sessions = bed_portions(files, 12, drop=gone)
+    assert [s[0][0] for s in sessions[:2]] == ["import0_1.xml", "import0_2.xml"]
+    send(bed, sessions[:1])
+    set_setting(conn, "batch_size", "10")
+    set_setting(conn, "step_seconds", "0")  # a batch a call: import0_2.xml takes two
+    onec.checkauth()
+    onec.init()
+    for name, data in sessions[1]:
+        onec.upload(name, data)
+    assert onec.call("catalog", "import", filename="import0_2.xml").word == "progress"
+    send(bed, sessions[2:])  # 1C has given up on it and goes on with the offers
+    assert ids(conn) == {k: v for k, v in before.items() if k != gone}
+    assert query(
+        conn, "SELECT status, message FROM {own}catalog_exports ORDER BY id DESC LIMIT 1"
+    ) == [("complete", "")]
 
 
 def test_a_new_export_cuts_the_open_one_short_without_removing(bed, conn):

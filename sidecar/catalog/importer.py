@@ -236,7 +236,7 @@ class CatalogImport:
         with transaction(self.conn) as cur:
             choice = price_choice(ctx, cur)
             if job.position == 0 and self.settings["catalog_mode"] == "overwrite":
-                portions.begin(cur, self.prefix, job.filename)
+                portions.begin(cur, self.prefix, path)
         try:
             for record in reader.records:
                 if isinstance(record, Document | Section | Source):
@@ -272,7 +272,7 @@ class CatalogImport:
             reader.close()
             raise
         reader.close()
-        self._finish(ctx, job)
+        self._finish(ctx, job, path)
         return StepResult(True, 100, job)
 
     def _note_section(self, ctx: ImportContext, record: Document | Section | Source) -> None:
@@ -374,7 +374,7 @@ class CatalogImport:
         self._release_files(ctx)
         return choice
 
-    def _finish(self, ctx: ImportContext, job: jobs.Job) -> None:
+    def _finish(self, ctx: ImportContext, job: jobs.Job, path: Path) -> None:
         """A full export in overwrite mode removes what it no longer contains, at once for a
         single file, once all its portions have come for one in portions (catalog.portions);
         then the job is done and X-Cart's cache cleared if anything changed."""
@@ -389,7 +389,7 @@ class CatalogImport:
                 )
                 if full_classifier and ctx.counts["groups_in_file"]:
                     kinds.append("category")
-                portions.settle(ctx, cur, job.filename, job.started_us, tuple(kinds))
+                portions.settle(ctx, cur, path, job.started_us, tuple(kinds))
             job.status = jobs.DONE
             self._save(ctx, cur, job, job.position)
         self._release_files(ctx)

@@ -20,10 +20,11 @@ So the rule, per shop:
   removing anything; the items 1C has not sent since it began are what the export lacks.
 - Catalog files that follow (the later portions, «only changes») add to it; each import file
   is noted when its import begins and crossed off when it ends.
-- The first offers file after them completes it: what no portion held is removed then, unless a
-  portion began and never finished (its import failed or 1C gave up on it). Then the export is
-  *incomplete* and nothing is removed: the items of that portion are in the export, and the
-  sidecar cannot know which they are.
+- The first offers file after them completes it: what no portion held is removed then. A
+  portion that began and never finished (its import failed, or 1C gave up waiting for it) still
+  holds its products: they are read from its file, which stays in its session's folder, and
+  kept. If that file cannot be read whole (gone, cut short, malformed), which products it held
+  is unknown: the export is *incomplete* and nothing is removed.
 - A new full export (a first portion or a single file) arriving while one is open abandons the
   open one without removing anything: 1C began again, so the open one may have been cut short.
 - `mode=deactivate`, from clients that send it, completes an open export too, counting what was
@@ -45,11 +46,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pymysql.cursors import Cursor
 
+from ..commerceml.reader import CommerceMLError, iter_records
+from ..commerceml.records import Raw
 from ..db import quote_identifier
 from ..state import exports, idmap, own_table
 from ..xcart.schema import Schema
@@ -77,20 +80,21 @@ def _has(counts: dict[str, int], kind: str) -> bool:
     return any(counts.get(f"{state}_{kind}") for state in ("full", "partial", "unmarked"))
 
 
-def begin(cur: Cursor, prefix: str, filename: str) -> None:
+def begin(cur: Cursor, prefix: str, path: Path) -> None:
     """An import file's import begins: while an export is open it is one of its portions
     until its import ends."""
     export = exports.current(cur, prefix)
-    if export is not None and _is_import(filename) and filename not in export.unfinished:
-        export.unfinished.append(filename)
+    if export is not None and _is_import(path.name) and str(path) not in export.unfinished:
+        export.unfinished.append(str(path))
         exports.save(cur, prefix, export)
 
 
-def settle(ctx: ImportContext, cur: Cursor, filename: str, started_us: int,
+def settle(ctx: ImportContext, cur: Cursor, path: Path, started_us: int,
            kinds: tuple[str, ...]) -> None:  # fmt: skip
     """A file's import ended in overwrite mode; `kinds` are what it says it holds in full.
     Removes what a whole export lacks, when it is whole."""
     prefix = ctx.prefix
+    filename = path.name
     export = exports.current(cur, prefix)
     first_portion = "product" in kinds and is_portion(filename)
     if export is not None and kinds:
@@ -105,8 +109,8 @@ def settle(ctx: ImportContext, cur: Cursor, filename: str, started_us: int,
     if export is None:
         remove_unseen(ctx, cur, kinds, started_us)
         return
-    if filename in export.unfinished:
-        export.unfinished.remove(filename)
+    if str(path) in export.unfinished:
+        export.unfinished.remove(str(path))
     if _has(ctx.counts, "catalog") or _has(ctx.counts, "classifier") or _is_import(filename):
         export.portions += 1
         ctx.counts["export_portion"] = export.portions
@@ -119,8 +123,18 @@ def settle(ctx: ImportContext, cur: Cursor, filename: str, started_us: int,
 
 def _complete(ctx: ImportContext, cur: Cursor, export: exports.Export) -> None:
     ctx.counts["export_portions"] = export.portions
+    for unfinished in list(export.unfinished):
+        held = _products_in(Path(unfinished))
+        if held is not None:
+            idmap.touch(cur, ctx.prefix, "product", held)
+            export.unfinished.remove(unfinished)
+            ctx.warn(
+                f"{Path(unfinished).name} did not finish importing: its {len(held)} products"
+                " are kept as they are"
+            )
     if export.unfinished:
-        names = ", ".join(export.unfinished[:5]) + (" …" if len(export.unfinished) > 5 else "")
+        names = ", ".join(Path(u).name for u in export.unfinished[:5])
+        names += " …" if len(export.unfinished) > 5 else ""
         ctx.counts["export_incomplete"] = 1
         message = (
             f"the full export begun by {export.first_file} is incomplete: {names} did not"
@@ -133,6 +147,16 @@ def _complete(ctx: ImportContext, cur: Cursor, export: exports.Export) -> None:
     remove_unseen(ctx, cur, export.kinds, export.started_us)
     export.removed = {k: ctx.counts.get(k, 0) - v for k, v in before.items()}
     _close(ctx, cur, export, exports.COMPLETE, "")
+
+
+def _products_in(path: Path) -> list[str] | None:
+    """The Ид of every product in a catalog file, or None when it cannot be read to its end."""
+    try:
+        with path.open("rb") as stream:
+            return [r.id for r in iter_records(stream, raw=True)
+                    if isinstance(r, Raw) and r.kind == "product"]  # fmt: skip
+    except (OSError, CommerceMLError):
+        return None
 
 
 def _close(ctx: ImportContext, cur: Cursor, export: exports.Export, status: str,
@@ -174,12 +198,8 @@ class Pending:
         }  # fmt: skip
 
     def line(self, action: str) -> str:
-        state = (
-            f"; but {', '.join(self.unfinished[:5])} did not finish, so as it stands it would"
-            " remove nothing"
-            if self.unfinished
-            else ""
-        )
+        names = ", ".join(self.unfinished[:5])
+        state = f"; {names} did not finish: what it holds is kept" if self.unfinished else ""
         return (
             f"full export in portions under way ({self.portions} so far, from"
             f" {self.first_file}): once complete it would {action} {self.products} products and"
@@ -196,8 +216,9 @@ def pending(cur: Cursor, schema: Schema, prefix: str, settings: dict[str, Any]) 
     categories = 0
     if "category" in export.kinds:
         categories, _ = _unseen(cur, schema, prefix, "category", export.started_us, only_enabled)
-    return Pending(export.started_us, export.first_file, export.portions, export.unfinished,
-                   products, categories, examples)  # fmt: skip
+    names = [PurePosixPath(u).name for u in export.unfinished]
+    return Pending(export.started_us, export.first_file, export.portions, names, products,
+                   categories, examples)  # fmt: skip
 
 
 def _unseen(cur: Cursor, schema: Schema, prefix: str, kind: str, before: int,

@@ -1,8 +1,8 @@
 """Full exports that 1C sends in portions, one session each (its node setting «Количество
 товаров в одной порции»). One row per export: what it covers, when its first portion began (the
-items 1C has not sent since then are what the export lacks), the portions begun and not yet
-finished, and how it ended. At most one export is open at a time; catalog imports run one at a
-time per shop (the import lock), so the row needs no locking of its own."""
+items 1C has not sent since then are what the export lacks), the files of the portions begun
+and not yet finished, and how it ended. At most one export is open at a time; catalog imports
+run one at a time per shop (the import lock), so the row needs no locking of its own."""
 
 from __future__ import annotations
 
