@@ -13,11 +13,12 @@ from pathlib import Path
 import pymysql
 
 from . import requisites
+from .catalog import portions
 from .config import Config
 from .db import connect
 from .orders import xcart_side
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
-from .state import order_changes, unpriced
+from .state import exports, order_changes, unpriced
 from .state.migrations import MIGRATIONS, applied_versions
 from .xcart.images import images_root
 from .xcart.schema import Schema
@@ -90,6 +91,7 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
             cur.execute(f"SELECT serviceName FROM {schema.table('address_field')}")
             address_fields = {r[0].casefold() for r in cur.fetchall()}
         yield from _order_changes(conn, config, settings)
+        yield from _export_in_portions(conn, schema, config, settings)
     finally:
         conn.close()
     yield _requisites(settings, address_fields)
@@ -158,6 +160,25 @@ def _order_changes(conn: pymysql.Connection, config: Config, settings: dict) -> 
                 f" {counts.get('failed', 0)} failed: {examples}",
                 "see the status page; X-Cart's cron (php console.php --target=cron) applies"
                 " waiting ones")  # fmt: skip
+
+
+def _export_in_portions(
+    conn: pymysql.Connection, schema: Schema, config: Config, settings: dict
+) -> Iterator[Check]:
+    """A full export in portions under way, and the last one if a portion of it never finished
+    (so it removed nothing)."""
+    with conn.cursor() as cur:
+        waiting = portions.pending(cur, schema, config.table_prefix, settings)
+        last = exports.last_closed(cur, config.table_prefix)
+    if waiting is not None:
+        yield Check(True, waiting.line(settings["missing_action"]))
+    if last is not None and last.status == exports.INCOMPLETE:
+        yield Check(
+            False,
+            f"the last full export in portions (from {last.first_file}, {last.portions}"
+            f" portions) is {last.status}: {last.message}",
+            "see the exchanges on the status page; 1C's next complete export removes what it lacks",
+        )
 
 
 def _requisites(settings: dict, address_fields: set[str]) -> Check:

@@ -10,10 +10,11 @@ from typing import Any
 import pymysql
 
 from . import __version__
+from .catalog import portions
 from .catalog.dry_run import Changes
 from .db import transaction
-from .settings import SETTINGS, shown
-from .state import history, order_changes, own_table, unpriced
+from .settings import SETTINGS, read_settings, shown
+from .state import exports, history, order_changes, own_table, unpriced
 from .state.history import Exchange
 from .xcart.schema import Schema
 
@@ -127,6 +128,7 @@ def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
         waiting = unpriced.summary(cur, prefix)
         changes, unapplied = order_changes.summary(cur, prefix)
         direct_reason = order_changes.last_direct_reason(cur, prefix)
+        in_portions = export_in_portions(cur, Schema(conn, prefix), prefix, settings)
     running = [e for e in recent if e.status == history.RUNNING]
     return {
         "health": "ok",
@@ -160,8 +162,29 @@ def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
                 for r in unapplied
             ],
         },
+        # a full export in portions: what it would remove once complete, and how the last ended
+        "export_in_portions": in_portions,
         "modules": module_set(Schema(conn, prefix)),
     }
+
+
+def export_in_portions(
+    cur: pymysql.cursors.Cursor, schema: Schema, prefix: str, settings: dict[str, Any]
+) -> dict[str, Any]:
+    """The open export in portions with its pending removals, and the last one that ended."""
+    waiting = portions.pending(cur, schema, prefix, settings)
+    last = exports.last_closed(cur, prefix)
+    action = settings["missing_action"]
+    return {
+        "open": None if waiting is None else {
+            **waiting.as_dict(), "action": action, "since": _when(waiting.since_us // 1_000_000),
+            "line": waiting.line(action),
+        },
+        "last": None if last is None else {
+            "first_file": last.first_file, "status": last.status, "portions": last.portions,
+            "message": last.message, "removed": last.removed, "ended": _when(last.updated_at),
+        },
+    }  # fmt: skip
 
 
 def module_set(schema: Schema) -> list[dict[str, Any]]:
@@ -205,6 +228,12 @@ def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
     with transaction(conn) as cur:
         held = sum(count for _, count, _ in unpriced.summary(cur, prefix))
         changes, _ = order_changes.summary(cur, prefix)
+        waiting = portions.pending(cur, Schema(conn, prefix), prefix, read_settings(conn, prefix))
+    out += ["# HELP xc1c_pending_removals What the full export in portions under way would remove"
+            " once complete.", "# TYPE xc1c_pending_removals gauge"]  # fmt: skip
+    pending = (waiting.products, waiting.categories) if waiting else (0, 0)
+    out += [f'xc1c_pending_removals{{kind="{kind}"}} {n}'
+            for kind, n in zip(("product", "category"), pending, strict=True)]  # fmt: skip
     out += ["# HELP xc1c_products_unpriced 1C products not for sale: no usable price from 1C.",
             "# TYPE xc1c_products_unpriced gauge", f"xc1c_products_unpriced {held}"]  # fmt: skip
     out += ["# HELP xc1c_order_changes 1C's order changes, by state and by who applied them.",

@@ -13,8 +13,10 @@ from typing import Any
 
 import pymysql
 
+from ..settings import read_settings
 from ..state import unpriced
 from ..xcart.schema import Schema
+from .portions import pending
 
 SAVEPOINT = "xc1c_dry_run"
 SNAPSHOT = "xc1c_dry_run_before"
@@ -56,13 +58,16 @@ class Changes:
     stock: list[dict[str, Any]] = field(default_factory=list)
     # (why, how many) of the 1C products that would not be for sale for want of a price
     unpriced: list[tuple[str, int]] = field(default_factory=list)
+    # a full export in portions left open by the run: what its completion would remove
+    # (catalog.portions.Pending.as_dict() and the action), empty when none is open
+    pending_removal: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "created": self.created, "deleted": self.deleted, "disabled": self.disabled,
             "enabled": self.enabled, "repriced": self.repriced, "restocked": self.restocked,
             "stock_delta": str(self.stock_delta), "prices": self.prices, "stock": self.stock,
-            "unpriced": [list(u) for u in self.unpriced],
+            "unpriced": [list(u) for u in self.unpriced], "pending_removal": self.pending_removal,
         }  # fmt: skip
 
     @classmethod
@@ -74,6 +79,7 @@ class Changes:
             prices=list(data.get("prices", [])),
             stock=list(data.get("stock", [])),
             unpriced=[(str(why), int(n)) for why, n in data.get("unpriced", [])],
+            pending_removal=dict(data.get("pending_removal", {})),
         )
 
     def lines(self) -> list[str]:
@@ -84,15 +90,25 @@ class Changes:
             f" products (stock in total {self.stock_delta:+})",
         ]
         out += [f"would keep {n} products off sale: {why}" for why, n in self.unpriced]
+        if self.pending_removal:
+            p = self.pending_removal
+            out.append(
+                f"would leave a full export in portions open ({p['portions']} so far, from"
+                f" {p['first_file']}): once complete it would {p['action']} {p['products']}"
+                f" products and {p['categories']} categories it has not sent"
+            )
         out += [f"price {p['sku']}: {p['before']} → {p['after']}" for p in self.prices]
         out += [f"stock {p['sku']}: {p['before']} → {p['after']}" for p in self.stock]
         return out
 
 
 @contextmanager
-def dry_run(conn: pymysql.Connection, prefix: str) -> Iterator[tuple[SavepointConnection, Changes]]:
+def dry_run(
+    conn: pymysql.Connection, prefix: str, settings: dict[str, Any] | None = None
+) -> Iterator[tuple[SavepointConnection, Changes]]:
     """Yields the connection to import with and the Changes, filled in when the block ends;
-    then everything is rolled back."""
+    then everything is rolled back. `settings` are those the run imports with (the shop's
+    when not given)."""
     schema = Schema(conn, prefix)
     products = schema.table("products")
     changes = Changes()
@@ -109,6 +125,13 @@ def dry_run(conn: pymysql.Connection, prefix: str) -> Iterator[tuple[SavepointCo
         with conn.cursor() as cur:
             _measure(cur, products, changes)
             changes.unpriced = [(why, n) for why, n, _ in unpriced.summary(cur, prefix)]
+            settings = settings or read_settings(conn, prefix)
+            left_open = pending(cur, schema, prefix, settings)
+            if left_open is not None:
+                changes.pending_removal = {
+                    **left_open.as_dict(),
+                    "action": settings["missing_action"],
+                }
     finally:
         conn.rollback()
         with conn.cursor() as cur:

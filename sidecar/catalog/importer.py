@@ -40,7 +40,7 @@ from ..state import idmap, jobs
 from ..xcart import images
 from ..xcart.cache import clear_data_cache
 from ..xcart.shop import bump_entity_versions
-from . import unchanged
+from . import portions, unchanged
 from .context import ImportContext, load_context
 from .groups import apply_groups
 from .offers import PriceChoice, apply_offers, price_choice, store_price_types, store_stores
@@ -235,6 +235,8 @@ class CatalogImport:
         self._product_context: str | None = None
         with transaction(self.conn) as cur:
             choice = price_choice(ctx, cur)
+            if job.position == 0 and self.settings["catalog_mode"] == "overwrite":
+                portions.begin(cur, self.prefix, path)
         try:
             for record in reader.records:
                 if isinstance(record, Document | Section | Source):
@@ -270,12 +272,14 @@ class CatalogImport:
             reader.close()
             raise
         reader.close()
-        self._finish(ctx, job)
+        self._finish(ctx, job, path)
         return StepResult(True, 100, job)
 
     def _note_section(self, ctx: ImportContext, record: Document | Section | Source) -> None:
-        if isinstance(record, Section) and record.only_changes is not None:
-            ctx.counts[f"{'partial' if record.only_changes else 'full'}_{record.kind}"] = 1
+        if isinstance(record, Section):
+            flag = record.only_changes
+            state = "unmarked" if flag is None else "partial" if flag else "full"
+            ctx.counts[f"{state}_{record.kind}"] = 1
 
     def _commit_batch(
         self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list[Raw], choice: PriceChoice
@@ -370,9 +374,10 @@ class CatalogImport:
         self._release_files(ctx)
         return choice
 
-    def _finish(self, ctx: ImportContext, job: jobs.Job) -> None:
-        """A full export in overwrite mode removes what it no longer contains; then the job is
-        done and X-Cart's cache cleared if anything changed."""
+    def _finish(self, ctx: ImportContext, job: jobs.Job, path: Path) -> None:
+        """A full export in overwrite mode removes what it no longer contains, at once for a
+        single file, once all its portions have come for one in portions (catalog.portions);
+        then the job is done and X-Cart's cache cleared if anything changed."""
         with transaction(self.conn) as cur:
             if self.settings["catalog_mode"] == "overwrite":
                 kinds = []
@@ -384,7 +389,7 @@ class CatalogImport:
                 )
                 if full_classifier and ctx.counts["groups_in_file"]:
                     kinds.append("category")
-                remove_unseen(ctx, cur, tuple(kinds), job.started_us)
+                portions.settle(ctx, cur, path, job.started_us, tuple(kinds))
             job.status = jobs.DONE
             self._save(ctx, cur, job, job.position)
         self._release_files(ctx)
@@ -441,6 +446,17 @@ def summary(job: jobs.Job) -> list[str]:
             f" {g('products_disabled', 0) + g('products_deleted', 0)} removed,"
             f" {g('products_skipped', 0)} skipped"
         )
+    if g("export_portions"):
+        lines.append(
+            f"the full export in {c['export_portions']} portions has come"
+            + (": nothing removed, a portion did not finish" if g("export_incomplete")
+               else ": what none of its portions held is removed")
+        )  # fmt: skip
+    elif g("export_portion"):
+        lines.append(
+            f"portion {c['export_portion']} of a full export: what the export lacks is removed"
+            " once all its portions have come (with its offers)"
+        )
     if g("attributes_created") or g("attribute_values"):
         lines.append(
             f"attributes: {g('attributes_created', 0)} created, {g('attribute_values', 0)} values"
@@ -491,12 +507,14 @@ def deactivate(
     """`mode=deactivate&timestamp=`: the end of a full package export (2.09+/3.1, whose files
     all say "only changes"). In overwrite mode, what 1C has not sent since `since` is removed;
     when it sent nothing at all since then, nothing is, rather than the whole catalog.
-    `since` is the unix time checkauth gave 1C."""
+    `since` is the unix time checkauth gave 1C; an export in portions still open began earlier
+    and ends here (catalog.portions)."""
     since *= 1_000_000
     ctx = load_context(conn, prefix, settings, exchange_dir, xcart_root)
     if settings["catalog_mode"] != "overwrite":
         return {}
     with transaction(conn) as cur:
+        since = portions.complete_on_deactivate(cur, prefix, since)
         kinds = tuple(k for k in ("product", "category") if idmap.seen_since(cur, prefix, k, since))
         remove_unseen(ctx, cur, kinds, since)
         if ctx.entity_classes:

@@ -80,7 +80,7 @@ def analyse_files(
     temporary directory instead of the shop's."""
     with (
         tempfile.TemporaryDirectory(prefix="xc1c-dry-run-") as images,
-        dry_run(conn, prefix) as (dry, changes),
+        dry_run(conn, prefix, settings) as (dry, changes),
     ):
         results = run_files(
             dry, prefix, {**settings, "images_path": images}, directory, files, None,  # type: ignore[arg-type]

@@ -250,6 +250,28 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             " ADD KEY pending (uploaded_at, import_called)",
         ],
     ),
+    (
+        11,
+        [
+            # Full exports 1C sends in portions, one session each: what they cover, when the
+            # first portion began (items not seen since are what the export lacks), the
+            # portions begun but not finished, and how each export ended.
+            """CREATE TABLE IF NOT EXISTS {own}catalog_exports (
+                id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                started_us BIGINT UNSIGNED NOT NULL,
+                first_file VARCHAR(255) NOT NULL,
+                kinds VARCHAR(64) NOT NULL,
+                status VARCHAR(16) NOT NULL,
+                portions INT UNSIGNED NOT NULL DEFAULT 1,
+                unfinished TEXT NOT NULL,
+                message TEXT NOT NULL,
+                removed TEXT NOT NULL,
+                opened_at INT UNSIGNED NOT NULL,
+                updated_at INT UNSIGNED NOT NULL,
+                KEY status (status, id)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
+        ],
+    ),
 ]
 
 

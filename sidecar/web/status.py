@@ -39,6 +39,8 @@ LABELS = {
         "waiting": "waiting for X-Cart", "failed": "failed",
         "direct_why": "Written directly because",
         "attempts": "attempts", "order": "order",
+        "portions": "Full export in portions", "portions_since": "Under way since",
+        "portions_last": "Last one",
     },
     "ru": {
         "title": "Обмен с 1С — состояние", "health": "Состояние", "version": "Версия",
@@ -54,6 +56,8 @@ LABELS = {
         "waiting": "ждут X-Cart", "failed": "не применены",
         "direct_why": "Записаны напрямую, потому что",
         "attempts": "попыток", "order": "заказ",
+        "portions": "Полная выгрузка порциями", "portions_since": "Идёт с",
+        "portions_last": "Последняя",
     },
 }  # fmt: skip
 
