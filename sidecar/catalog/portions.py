@@ -16,7 +16,7 @@ its catalog `import0_1.xml` all the same (НоменклатураУзла with 
 l. 1900–1906), so every export of УТ 11, ERP and КА goes the way below.
 
 So the rule, per shop:
-- A full catalog file named as a portion (`import<n>_<k>.xml`) opens an export instead of
+- A full catalog file named as a portion (`import<n>_<k>.xml`, `import<n>.xml`) opens an export instead of
   removing anything; the items 1C has not sent since it began are what the export lacks.
 - Catalog files that follow (the later portions, «only changes») add to it; each import file
   is noted when its import begins and crossed off when it ends.
@@ -29,7 +29,8 @@ So the rule, per shop:
   open one without removing anything: 1C began again, so the open one may have been cut short.
 - `mode=deactivate`, from clients that send it, completes an open export too, counting what was
   sent since its first portion.
-- A single-file full export (`import.xml`, `import0.xml`) removes at once, as it always did.
+- A single-file full export under any other name (`import.xml`) removes at once, as it always
+  did.
 
 Why not a quiet period or the next export: a quiet period cannot tell an export that ended
 from one that 1C broke off (a 1C crash, a user's cancel), and removing then would take exactly
@@ -38,9 +39,12 @@ on sale for a whole exchange interval. The offers are the one signal 1C's own co
 its catalog loop, retries included, is over. A node that sends goods without prices or stock
 never sends it, and then nothing is removed (the status page shows what waits).
 
-УНФ (its own `ОбменССайтом`: `ИмяФайлаОбмена`, l. 16393; the flag, l. 1191) names its portions
-`import0.xml`, `import1.xml`, …, the first one full: it cannot be told from a single-file
-export, which keeps removing at once."""
+УНФ (its own `ОбменССайтом`, `ИмяФайлаОбмена` l. 16393, the catalog loop l. 1079–1110)
+names its portions `import0.xml`, `import1.xml`, … and its offers `offers0.xml`, …, one file per
+upload; the index is raised before each file is written, so the first says full and every later
+one «only changes» (l. 1191–1192). Without a portion size its catalog is `import0.xml` alone,
+followed by `offers0.xml`. So `import<n>.xml` opens an export the same way, and only a file
+named otherwise (`import.xml`, as УТ 10.3 and other senders write it) removes at once."""
 
 from __future__ import annotations
 
@@ -59,8 +63,9 @@ from ..xcart.schema import Schema
 from .context import ImportContext
 from .removal import remove_unseen
 
-# БЭД's portion names: import<catalog index>_<portion>.xml (ВыгрузитьКаталог, l. 1642–1645).
-_PORTION = re.compile(r"import\d+_\d+\.xml", re.IGNORECASE)
+# БЭД's portion names, import<catalog index>_<portion>.xml (ВыгрузитьКаталог, l. 1642–1645), and
+# УНФ's, import<portion>.xml (ИмяФайлаОбмена, l. 16393).
+_PORTION = re.compile(r"import\d+(?:_\d+)?\.xml", re.IGNORECASE)
 REMOVED = ("products_disabled", "products_deleted", "categories_disabled", "categories_deleted")
 
 
