@@ -164,7 +164,8 @@ def apply_file(
                                outcome), known, outcome, settings)  # fmt: skip
                 if change is None:
                     continue
-                change_id = queue.record(cur, prefix, change.order_id, change.version,
+                change_id = queue.record(cur, prefix, change.order_id,
+                                         onec_id(doc, change.order_id), change.version,
                                          document_key(doc, settings), change.payload())  # fmt: skip
                 if change_id is None:
                     outcome.counts["orders_unchanged"] += 1
@@ -294,10 +295,8 @@ def _plan(
     outcome: Outcome,
     settings: dict[str, Any],
 ) -> Change | None:
-    order_id = int(doc.id) if doc.id.isdigit() else None
-    if order_id is None or xc_orders.current_statuses(cur, schema, order_id) is None:
-        outcome.counts["orders_unknown"] += 1
-        outcome.warnings.append(f"order {doc.id or '(no Ид)'} (№ {doc.number}) is not in the shop")
+    order_id = find_order(cur, schema, prefix, doc, outcome)
+    if order_id is None:
         return None
     for kind in ("payment", "shipping"):
         if kind in wanted and wanted[kind] not in known[kind]:
@@ -313,7 +312,7 @@ def _plan(
     return Change(
         order_id=order_id,
         version=r.get("НомерВерсии", ""),
-        details=[(name, label, r[req]) for req, name, label in DETAILS if r.get(req) is not None],
+        details=_details(doc, order_id),
         document=(r["Номер по 1С"], r.get("Дата по 1С", "")) if r.get("Номер по 1С") else None,
         payment=wanted.get("payment"),
         shipping=wanted.get("shipping"),
@@ -321,6 +320,65 @@ def _plan(
         shipping_cost=shipping_cost,
         notify_customer=settings["orders_notify_customers"] != "never",
     )
+
+
+def find_order(
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    prefix: str,
+    doc: IncomingDocument,
+    outcome: Outcome,
+) -> int | None:
+    """The shop order a document from 1C names, or None (reported). 1C names a site order by
+    its Номер — the shop's order number it was given, which is how 1C itself finds the order
+    again (БЭД's НомерЗаказаНаСайте) — and puts its own GUID in Ид; so the Номер comes first.
+    Next, 1C's Ид recorded with an earlier document of an order. Last, a numeric Ид as the
+    order's own id, for clients that send back the Ид the site gave (1C-Bitrix's module,
+    hand-made files). A numeric Ид never outweighs a Номер that names a shop order: X-Cart
+    numbers orders from a counter the admin may set, so the id of one order can be the number
+    of another, and the Номер is the reference 1C keeps; it decides only between several
+    orders with the same number."""
+    number = doc.number.strip()
+    if number:
+        found = xc_orders.by_number(cur, schema, number)
+        if len(found) == 1:
+            return found[0]
+        if doc.id.isdigit() and int(doc.id) in found:
+            return int(doc.id)
+        if found:
+            outcome.counts["orders_unknown"] += 1
+            ids = ", ".join(map(str, found[:5]))
+            outcome.warnings.append(
+                f"order № {number}: {len(found)} shop orders have this number ({ids}), none chosen"
+            )
+            return None
+    if doc.id and not doc.id.isdigit():
+        known = queue.order_of(cur, prefix, doc.id)
+        if known is not None and xc_orders.current_statuses(cur, schema, known) is not None:
+            return known
+    if doc.id.isdigit() and xc_orders.current_statuses(cur, schema, int(doc.id)) is not None:
+        return int(doc.id)
+    outcome.counts["orders_unknown"] += 1
+    outcome.warnings.append(f"order {doc.id or '(no Ид)'} (№ {doc.number}) is not in the shop")
+    return None
+
+
+def onec_id(doc: IncomingDocument, order_id: int) -> str:
+    """1C's own Ид of the document, '' when it is the order's own id."""
+    return "" if doc.id.strip() in ("", str(order_id)) else doc.id.strip()
+
+
+def _details(doc: IncomingDocument, order_id: int) -> list[tuple[str, str, str]]:
+    """The order details the document sets: its requisites, and 1C's Ид of its document. 1C
+    writes no requisite whose value is false (ЗначениеЗаполнено(Ложь) is false), so in a
+    document of 1C's («Номер по 1С» present) a missing «Проведен» means not posted."""
+    r = dict(doc.requisites)
+    if r.get("Номер по 1С") and "Проведен" not in r:
+        r["Проведен"] = "false"
+    out = [(name, label, r[req]) for req, name, label in DETAILS if r.get(req) is not None]
+    if onec_id(doc, order_id):
+        out.append(("xc1c_id", "Ид в 1С", onec_id(doc, order_id)))
+    return out
 
 
 def _line_keys(
