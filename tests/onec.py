@@ -175,7 +175,8 @@ class OneC:
         session = Session([name for name, _ in files])
         self.checkauth(type_)
         zipped, limit = self.init(type_)
-        uploads = files
+        uploads = [(n if n.lower().endswith(".xml") or not self.node.folder
+                    else f"{self.node.folder}/{n}", d) for n, d in files]  # fmt: skip
         if zipped:
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

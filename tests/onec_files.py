@@ -32,6 +32,10 @@ class Node:
     cms: str = "bitrix"  # УНФ's CMS kind: "bitrix" (1С-Битрикс) or "other"
     subordinate: bool = False  # УНФ: subordinate documents (payments, shipments) in orders
     pictures: bool = True  # «Выгружать картинки»
+    # 1C on Linux whose folder is spelt otherwise than its files' paths: the folder it leaves in
+    # front of each picture's name (ПодготовитьИмяФайлаДляСервера cuts nothing), e.g.
+    # "/tmp/v8_1A2B_3/webdata"
+    folder: str = ""
 
 
 @dataclass
