@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable
@@ -295,7 +296,9 @@ class OneC:
 
     def _take_orders(self, text: str) -> list[OneCOrder]:
         try:
-            root = etree.fromstring(text.encode("utf-8"), etree.XMLParser(resolve_entities=False))
+            # ЧтениеXML.УстановитьСтроку reads characters: the declared encoding plays no part
+            body = re.sub(r"^<\?xml[^>]*\?>", "", text)
+            root = etree.fromstring(body, etree.XMLParser(resolve_entities=False))
         except etree.XMLSyntaxError as exc:
             raise OneCFailed(f"Не удалось прочитать XML: {exc}") from exc
         docs = [d for d in root if etree.QName(d).localname == "Документ"]  # not in Контейнер

@@ -153,7 +153,7 @@ def init(call: Call) -> Response:
         # Newer 1C: order files are parsed at sale/import, not inside sale/file.
         sessions.set_version(call.conn, call.config.table_prefix, call.session.id, version)
     return replies.init(
-        call.settings["zip"],
+        call.settings["zip"] and call.type == "catalog",  # sale/file applies plain XML only
         call.settings["file_limit"],
         call.token,
         request.args.get("version") or None,
