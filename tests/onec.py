@@ -19,6 +19,7 @@ Use::
     # (import*.xml, offers*.xml, import_files/…); split into portions of `node.portion`
     # goods / offers, each portion a session of its own (checkauth, init, file…, import…)
     sessions = onec.send_catalog(files)            # -> list[Session]
+    onec.send_catalog(files, after=look)           # look(session) after each portion taken
     plan = catalog_portions(files, node)           # the same portions, not sent: list[list[(name, bytes)]]
     onec.send_session("catalog", plan[0])          # one portion's session by hand
 
@@ -33,6 +34,7 @@ import0_1.xml, import0_2.xml, … then offers0_1.xml, …; the first portion of 
 has none; the pictures a portion's goods name go in the same session. A portion that fails is
 sent again after the others (a new portion number, "only changes") up to `Node.retries` times;
 the first portion failing ends the export. `portion=0` sends everything in one portion per kind.
+`Node.folder` makes pictures' names carry 1C's own folder in front, as 1C on Linux sends them.
 """
 
 from __future__ import annotations
