@@ -90,9 +90,7 @@ def test_1cs_documents_set_payment_shipping_and_cancellation(onec, conn):
     assert statuses(conn, untouched) == ("Q", "N")
     sent = [c.query for c in onec.calls if c.query["mode"] in ("file", "import")]
     assert sent[0]["filename"].startswith("orders-") and sent[0]["filename"].endswith("_1.xml")
-    expects_import = onec.node.wait_import and (
-        onec.node.variant == "bed" or onec.node.subordinate
-    )
+    expects_import = onec.node.wait_import and (onec.node.variant == "bed" or onec.node.subordinate)
     assert [q["mode"] for q in sent] == ["file", *(["import"] if expects_import else [])]
     # 1C's number, its document's GUID and the payment document are kept with the order
     d = details(conn, paid)
