@@ -187,3 +187,35 @@ def test_portions_say_only_changes_after_the_first():
     assert 'СодержитТолькоИзменения="false"' in first and "<Классификатор>" in first
     assert 'СодержитТолькоИзменения="true"' in second and "<Классификатор>" not in second
     assert any(n.startswith("import_files/") for n, _ in plan[0])
+
+
+def test_a_failed_portion_is_sent_again_after_the_others_and_offers_follow_failed_goods():
+    seen: list[tuple[str, str]] = []
+    bodies: dict[str, bytes] = {}
+
+    def send(method, query, body, headers):
+        name = query.get("filename", "")
+        if query["mode"] == "file":
+            bodies[name] = bodies.get(name, b"") + body
+        seen.append((query["mode"], name))
+        if query["mode"] == "import" and name == "import0_2.xml":
+            return 200, b"failure\nportion 2 refused\n"
+        return 200, {"checkauth": CHECKAUTH, "init": b"zip=no\nfile_limit=100000\n"}.get(
+            query["mode"], b"success\n"
+        )
+
+    files = files_from_paths([DATA / "catalog"])
+    onec = OneC(send, "1c", "x", Node(portion=2, retries=1))
+    onec.send_catalog(files)
+    imported = [n for mode, n in seen if mode == "import"]
+    assert imported[:4] == ["import0_1.xml", "import0_2.xml", "import0_3.xml", "import0_4.xml"]
+    assert imported[4].startswith("offers0_"), "the retry comes before the offers"
+    retry = bodies["import0_4.xml"].decode()
+    assert 'СодержитТолькоИзменения="true"' in retry and "<Классификатор>" not in retry
+    assert retry.count("<Товар>") == bodies["import0_2.xml"].decode().count("<Товар>")
+
+    without_retries = OneC(send, "1c", "x", Node(portion=2))
+    with pytest.raises(OneCFailed, match=r"import0_2\.xml"):
+        without_retries.send_catalog(files)
+    sent = [s.files[0] for s in without_retries.sessions]
+    assert sent[-1].startswith("offers0_"), "the offers follow failed goods"
