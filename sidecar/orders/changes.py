@@ -31,6 +31,7 @@ from ..xcart.schema import Schema
 from ..xcart.shop import bump_entity_versions
 from .export import DELIVERY_ID as DELIVERY
 from .line_ids import shop_ids
+from .matching import find_order, onec_id
 from .xcart_side import Absent, Unreachable, XCartSide
 
 log = logging.getLogger(__name__)
@@ -295,8 +296,10 @@ def _plan(
     outcome: Outcome,
     settings: dict[str, Any],
 ) -> Change | None:
-    order_id = find_order(cur, schema, prefix, doc, outcome)
+    order_id, why = find_order(cur, schema, prefix, doc)
     if order_id is None:
+        outcome.counts["orders_unknown"] += 1
+        outcome.warnings.append(why)
         return None
     for kind in ("payment", "shipping"):
         if kind in wanted and wanted[kind] not in known[kind]:
@@ -320,52 +323,6 @@ def _plan(
         shipping_cost=shipping_cost,
         notify_customer=settings["orders_notify_customers"] != "never",
     )
-
-
-def find_order(
-    cur: pymysql.cursors.Cursor,
-    schema: Schema,
-    prefix: str,
-    doc: IncomingDocument,
-    outcome: Outcome,
-) -> int | None:
-    """The shop order a document from 1C names, or None (reported). 1C names a site order by
-    its Номер — the shop's order number it was given, which is how 1C itself finds the order
-    again (БЭД's НомерЗаказаНаСайте) — and puts its own GUID in Ид; so the Номер comes first.
-    Next, 1C's Ид recorded with an earlier document of an order. Last, a numeric Ид as the
-    order's own id, for clients that send back the Ид the site gave (1C-Bitrix's module,
-    hand-made files). A numeric Ид never outweighs a Номер that names a shop order: X-Cart
-    numbers orders from a counter the admin may set, so the id of one order can be the number
-    of another, and the Номер is the reference 1C keeps; it decides only between several
-    orders with the same number."""
-    number = doc.number.strip()
-    if number:
-        found = xc_orders.by_number(cur, schema, number)
-        if len(found) == 1:
-            return found[0]
-        if doc.id.isdigit() and int(doc.id) in found:
-            return int(doc.id)
-        if found:
-            outcome.counts["orders_unknown"] += 1
-            ids = ", ".join(map(str, found[:5]))
-            outcome.warnings.append(
-                f"order № {number}: {len(found)} shop orders have this number ({ids}), none chosen"
-            )
-            return None
-    if doc.id and not doc.id.isdigit():
-        known = queue.order_of(cur, prefix, doc.id)
-        if known is not None and xc_orders.current_statuses(cur, schema, known) is not None:
-            return known
-    if doc.id.isdigit() and xc_orders.current_statuses(cur, schema, int(doc.id)) is not None:
-        return int(doc.id)
-    outcome.counts["orders_unknown"] += 1
-    outcome.warnings.append(f"order {doc.id or '(no Ид)'} (№ {doc.number}) is not in the shop")
-    return None
-
-
-def onec_id(doc: IncomingDocument, order_id: int) -> str:
-    """1C's own Ид of the document, '' when it is the order's own id."""
-    return "" if doc.id.strip() in ("", str(order_id)) else doc.id.strip()
 
 
 def _details(doc: IncomingDocument, order_id: int) -> list[tuple[str, str, str]]:
