@@ -153,6 +153,8 @@ def _order_changes(conn: pymysql.Connection, config: Config, settings: dict) -> 
                         "enable the xc1c module 0.3 or later in X-Cart (Extensions)")  # fmt: skip
     with conn.cursor() as cur:
         counts, unapplied = order_changes.summary(cur, config.table_prefix, 3)
+        linked = order_changes.linked_orders(cur, config.table_prefix)
+    yield Check(True, f"orders 1C's documents named with 1C's own Ид (its GUID): {linked}")
     stuck = counts.get("waiting", 0) + counts.get("failed", 0)
     examples = "; ".join(f"order {r.order_id}: {r.state} {r.error}".strip() for r in unapplied)
     yield Check(not stuck, "no order change from 1C waits or failed" if not stuck else

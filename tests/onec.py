@@ -19,6 +19,7 @@ Use::
     # (import*.xml, offers*.xml, import_files/…); split into portions of `node.portion`
     # goods / offers, each portion a session of its own (checkauth, init, file…, import…)
     sessions = onec.send_catalog(files)            # -> list[Session]
+    onec.send_catalog(files, after=look)           # look(session) after each portion taken
     plan = catalog_portions(files, node)           # the same portions, not sent: list[list[(name, bytes)]]
     onec.send_session("catalog", plan[0])          # one portion's session by hand
 
@@ -31,14 +32,17 @@ Portions (`Node.portion`, «Количество товаров в одной п
 import0_1.xml, import0_2.xml, … then offers0_1.xml, …; the first portion of each kind says
 СодержитТолькоИзменения="false" and carries the Классификатор, every later one says "true" and
 has none; the pictures a portion's goods name go in the same session. A portion that fails is
-sent again after the others (a new portion number, "only changes") up to `Node.retries` times;
-the first portion failing ends the export. `portion=0` sends everything in one portion per kind.
+sent again after the others of its kind (a new portion number, "only changes") up to
+`Node.retries` times; the first goods portion failing ends the goods, and the offers follow
+all the same. `portion=0` sends everything in one portion per kind.
+`Node.folder` makes pictures' names carry 1C's own folder in front, as 1C on Linux sends them.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import re
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable
@@ -105,6 +109,7 @@ class OneC:
         self._auth = "Basic " + base64.b64encode(f"{login}:{password}".encode()).decode()
         self.calls: list[Call] = []
         self.orders: dict[str, OneCOrder] = {}
+        self.sessions: list[Session] = []  # of the last send_catalog
         self.sent_files: list[tuple[str, bytes]] = []  # (name, whole content) of orders files
         self._cookie: str | None = None
         self._token = ""  # what follows each call of the session: &sessid=… (and УНФ versions)
@@ -175,7 +180,8 @@ class OneC:
         session = Session([name for name, _ in files])
         self.checkauth(type_)
         zipped, limit = self.init(type_)
-        uploads = files
+        uploads = [(n if n.lower().endswith(".xml") or not self.node.folder
+                    else f"{self.node.folder}/{n}", d) for n, d in files]  # fmt: skip
         if zipped:
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -233,40 +239,54 @@ class OneC:
 
     def send_catalog(self, files: Iterable[tuple[str, bytes]],
                      after: Callable[[Session], None] | None = None) -> list[Session]:  # fmt: skip
-        """The catalog in portions, each a session; `after(session)` is called after each one
-        taken (a test may look at the shop there). A later portion the site did not take is
-        sent again after the others, up to `Node.retries` times, under the next portion number
-        as "only changes"; the first portion failing ends the export (l. 1690)."""
-        sessions: list[Session] = []
-        failed: list[list[tuple[str, bytes]]] = []
-        last = {"import": 0, "offers": 0}
-        for number, portion in enumerate(catalog_portions(files, self.node), 1):
-            last[portion_kind(portion)] += 1
+        """The catalog in portions, each a session: the goods (ВыгрузитьКаталог), then the
+        offers (ВыгрузитьПакетПредложений) whatever became of the goods (l. 157–158).
+        `after(session)` is called after each portion taken (a test may look at the shop
+        there). The sessions held are in `self.sessions`, also when OneCFailed is raised."""
+        self.sessions = []
+        plan = catalog_portions(files, self.node)
+        errors = []
+        for kind in ("import", "offers"):
             try:
-                sessions.append(self.send_session("catalog", portion))
+                self._send_portions([p for p in plan if portion_kind(p) == kind], after)
+            except OneCFailed as exc:
+                errors.append(str(exc))
+        if errors:
+            raise OneCFailed("; ".join(errors))
+        return self.sessions
+
+    def _send_portions(self, portions: list[list[tuple[str, bytes]]],
+                       after: Callable[[Session], None] | None) -> None:  # fmt: skip
+        """One kind's portions. A portion the site did not take is sent again once the others
+        are sent, up to `Node.retries` times, under the next portion number as "only
+        changes"; the first goods portion (it holds the Классификатор) failing ends the goods
+        (l. 1690). A portion not taken in the end fails the export."""
+        failed = []
+        for number, portion in enumerate(portions, 1):
+            try:
+                self.sessions.append(self.send_session("catalog", portion))
             except OneCFailed:
-                if number == 1 or not self.node.retries:
+                if number == 1 and portion_kind(portion) == "import":
                     raise
                 failed.append(portion)
                 continue
             if after is not None:
-                after(sessions[-1])
+                after(self.sessions[-1])
+        last = len(portions)
         for portion in failed:
-            for attempt in range(self.node.retries):
-                kind = portion_kind(portion)
-                last[kind] += 1
+            for _ in range(self.node.retries):
+                last += 1
                 try:
-                    sessions.append(
-                        self.send_session("catalog", retry_portion(portion, last[kind]))
+                    self.sessions.append(
+                        self.send_session("catalog", retry_portion(portion, last, self.node))
                     )
                 except OneCFailed:
-                    if attempt == self.node.retries - 1:
-                        raise
                     continue
                 if after is not None:
-                    after(sessions[-1])
+                    after(self.sessions[-1])
                 break
-        return sessions
+            else:
+                raise OneCFailed(f"{portion[0][0]}: not taken (retries: {self.node.retries})")
 
     # -- orders ------------------------------------------------------------------------------
 
@@ -294,7 +314,9 @@ class OneC:
 
     def _take_orders(self, text: str) -> list[OneCOrder]:
         try:
-            root = etree.fromstring(text.encode("utf-8"), etree.XMLParser(resolve_entities=False))
+            # ЧтениеXML.УстановитьСтроку reads characters: the declared encoding plays no part
+            body = re.sub(r"^<\?xml[^>]*\?>", "", text)
+            root = etree.fromstring(body, etree.XMLParser(resolve_entities=False))
         except etree.XMLSyntaxError as exc:
             raise OneCFailed(f"Не удалось прочитать XML: {exc}") from exc
         docs = [d for d in root if etree.QName(d).localname == "Документ"]  # not in Контейнер

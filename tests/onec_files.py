@@ -32,6 +32,10 @@ class Node:
     cms: str = "bitrix"  # УНФ's CMS kind: "bitrix" (1С-Битрикс) or "other"
     subordinate: bool = False  # УНФ: subordinate documents (payments, shipments) in orders
     pictures: bool = True  # «Выгружать картинки»
+    # 1C on Linux whose folder is spelt otherwise than its files' paths: the folder it leaves in
+    # front of each picture's name (ПодготовитьИмяФайлаДляСервера cuts nothing), e.g.
+    # "/tmp/v8_1A2B_3/webdata"
+    folder: str = ""
 
 
 @dataclass
@@ -177,8 +181,8 @@ def catalog_portions(
 ) -> list[list[tuple[str, bytes]]]:
     """The sessions 1C holds for a whole catalog: `files` (import*.xml, offers*.xml and
     import_files/… pictures, as 1C's own export folder holds them) cut into portions of
-    `node.portion` goods (offers), named import0_<k>.xml / offers0_<k>.xml; each portion's
-    list has its xml and the pictures its goods name."""
+    `node.portion` goods (offers), named as `portion_name` says; each portion's list has its
+    xml and the pictures its goods name."""
     files = list(files)
     pictures = {n: d for n, d in files if not n.lower().endswith(".xml")}
     out: list[list[tuple[str, bytes]]] = []
@@ -188,12 +192,18 @@ def catalog_portions(
             if not (name.lower().startswith(kind) and name.lower().endswith(".xml")):
                 continue
             for k, xml in enumerate(_split(data, container, item, node.portion), 1):
-                portion = [(f"{kind}0_{k}.xml", xml)]
+                portion = [(portion_name(kind, k, node), xml)]
                 if kind == "import" and node.pictures:
                     named = set(_PICTURE.findall(xml.decode("utf-8")))
                     portion += [(n, d) for n, d in pictures.items() if n in named]
                 out.append(portion)
     return out
+
+
+def portion_name(kind: str, k: int, node: Node) -> str:
+    """The k-th portion's file (from 1): БЭД writes import0_<k>.xml (ВыгрузитьКаталог,
+    l. 1642–1645), УНФ import<k-1>.xml (ИмяФайлаОбмена, l. 16393, its index from 0)."""
+    return f"{kind}{k - 1}.xml" if node.variant == "unf" else f"{kind}0_{k}.xml"
 
 
 def _split(data: bytes, container: str, item: str, size: int) -> list[bytes]:
@@ -224,7 +234,9 @@ def portion_kind(portion: list[tuple[str, bytes]]) -> str:
     return "offers" if portion[0][0].startswith("offers") else "import"
 
 
-def retry_portion(portion: list[tuple[str, bytes]], index: int) -> list[tuple[str, bytes]]:
+def retry_portion(
+    portion: list[tuple[str, bytes]], index: int, node: Node
+) -> list[tuple[str, bytes]]:
     """A portion sent again: a new number, "only changes", no Классификатор."""
     kind = portion_kind(portion)
     (_, xml), *rest = portion
@@ -234,7 +246,7 @@ def retry_portion(portion: list[tuple[str, bytes]], index: int) -> list[tuple[st
             section.set("СодержитТолькоИзменения", "true")
     for cls in root.findall("{*}Классификатор"):
         root.remove(cls)
-    return [(f"{kind}0_{index}.xml", _write(root)), *rest]
+    return [(portion_name(kind, index, node), _write(root)), *rest]
 
 
 def _write(root) -> bytes:

@@ -180,7 +180,7 @@ def test_a_change_x_cart_is_applying_is_left_to_it(conn, order, config):
 
     change = Change(order, "", [], None, "P", None, None, None, True)
     with conn.cursor() as cur:
-        change_id = queue.record(cur, PREFIX, order, "", "a" * 40, change.payload())
+        change_id = queue.record(cur, PREFIX, order, "", "", "a" * 40, change.payload())
     conn.commit()
     with conn.cursor() as mine:
         mine.execute("SELECT @@SESSION.innodb_lock_wait_timeout")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pymysql
 import pytest
 from conftest import DATA, beside_xcart, free_port, launch, stop
+from onec import Node, OneC
 from xcart_rig import Rig
 
 from sidecar.onec_client import OneCClient, http_transport
@@ -201,3 +202,49 @@ def test_x_cart_applies_1cs_changes_with_its_own_stock_sales_history_and_mail(sh
         " has no product 99999" in xc1c("doctor")  # fmt: skip
     with pytest.raises(Absent):
         XCartSide("http://localhost:8080/admin.php", "a wrong key").apply()
+
+
+@pytest.mark.parametrize("node", [Node(), Node(variant="unf", cms="other")], ids=["bed", "unf"])
+def test_the_storefronts_orders_go_to_1c_and_1cs_own_documents_come_back(shop, node):
+    """1C's client (tests/onec.py) loads the storefront's orders by sale/query and confirms
+    them; its documents come back as УТ 11 (БЭД) or УНФ write them — 1C's GUID in Ид, the
+    shop's number in Номер, its own GUIDs for the goods — and X-Cart applies them: #8 paid and
+    shipped, #7 cancelled, #6 left alone."""
+    shop, url, xc1c = shop
+    before = {o["order_id"]: o for o in shop.php("orders.php", 6, 7, 8)}
+    numbers = dict(_sql(shop, "SELECT order_id, orderNumber FROM xc_orders"
+                              " WHERE order_id IN (6, 7, 8)"))  # fmt: skip
+    onec = OneC(http_transport(url), "1c", PASSWORD, node)
+    loaded = onec.load_orders()
+    assert {numbers[i] for i in (6, 7, 8)} <= {o.site_number for o in loaded}
+    assert onec.modes()[-1] == "success"
+    onec.orders[numbers[8]].pay("ПКО-8").ship("РТУ-8")
+    onec.orders[numbers[7]].cancel()
+    onec.send_orders([onec.orders[numbers[8]], onec.orders[numbers[7]]])
+    # 1C's init has no version: the file takes effect on mode=file; БЭД's import after it
+    # finds it taken already
+    replies = {c.query["mode"]: c.body.decode() for c in onec.calls[-2:]}
+    reply = replies["file"]
+    assert "documents: 2, orders changed: 2, unchanged: 0, unknown: 0" in reply, reply
+    assert "applied through X-Cart: 2" in reply, reply
+    if node.variant == "bed":
+        assert "documents: 2, orders changed: 0, unchanged: 2, unknown: 0" in replies["import"]
+    # its goods are 1C's items, not the shop's: the lines are kept as they were
+    assert "match no product of the shop" in reply
+
+    after = {o["order_id"]: o for o in shop.php("orders.php", 6, 7, 8)}
+    paid, cancelled = after[8], after[7]
+    assert (paid["payment"], paid["shipping"]) == ("P", "S")
+    assert cancelled["payment"] == "C"
+    assert after[6] == before[6], "an order 1C sent nothing for is untouched"
+    for code in ("CHANGE PAYMENT STATUS ORDER", "CHANGE SHIPPING STATUS ORDER"):
+        assert _events(paid, (code,)) == _events(before[8], (code,)) + 1
+    assert _events(cancelled, ("CHANGE PAYMENT STATUS ORDER",)) == _events(
+        before[7], ("CHANGE PAYMENT STATUS ORDER",)) + 1  # fmt: skip
+    assert paid["items"] == before[8]["items"] and cancelled["items"] == before[7]["items"]
+    mine = onec.orders[numbers[8]]
+    assert paid["details"]["xc1c_id"] == mine.guid
+    assert paid["details"]["xc1c_number"] == mine.number
+    assert paid["details"]["xc1c_shipment_number"] == "РТУ-8"
+    assert _queue(shop)[-2:] == [(8, "applied", "xcart", ""), (7, "applied", "xcart", "")]
+    assert "ok   orders 1C's documents named with 1C's own Ид (its GUID): 2" in xc1c("doctor")

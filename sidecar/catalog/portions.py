@@ -16,8 +16,9 @@ its catalog `import0_1.xml` all the same (НоменклатураУзла with 
 l. 1900–1906), so every export of УТ 11, ERP and КА goes the way below.
 
 So the rule, per shop:
-- A full catalog file named as a portion (`import<n>_<k>.xml`, `import<n>.xml`) opens an export instead of
-  removing anything; the items 1C has not sent since it began are what the export lacks.
+- A full catalog file named as a portion (`import<n>_<k>.xml`, `import<n>.xml`) opens an
+  export instead of removing anything; the items 1C has not sent since it began are what the
+  export lacks.
 - Catalog files that follow (the later portions, «only changes») add to it; each import file
   is noted when its import begins and crossed off when it ends.
 - The first offers file after them completes it: what no portion held is removed then. A

@@ -14,7 +14,6 @@ from typing import BinaryIO
 from lxml import etree
 
 from .reader import (
-    BOM,
     TRUNCATED,
     CommerceMLError,
     children_by_name,
@@ -94,14 +93,13 @@ def write_orders(
     generated: datetime,
 ) -> int:
     """Write the orders file one document at a time (memory does not grow with the number of
-    orders); returns how many were written. UTF-8 gets the BOM 1C's parser wants; in
-    windows-1251 a character it lacks becomes a character reference. Written as text, element
+    orders); returns how many were written. No BOM: 1C tests that the reply begins with
+    `<?xml` (`Лев(Ответ, 5)`, БЭД and УНФ alike) before it parses it. In windows-1251 a
+    character it lacks becomes a character reference. Written as text, element
     by element in the order of 1C's schema: an order costs microseconds, not a tree."""
     ns = NAMESPACES[version]
     name = "UTF-8" if encoding.lower() == "utf-8" else "windows-1251"
     codec = "utf-8" if name == "UTF-8" else "cp1251"
-    if name == "UTF-8":
-        out.write(BOM)
     xmlns = f' xmlns="{ns}"' if ns else ""
     stamp = generated.strftime("%Y-%m-%dT%H:%M:%S")
     # The double-quoted declaration 1C itself writes and every 1C release reads.

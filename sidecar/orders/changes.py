@@ -31,6 +31,7 @@ from ..xcart.schema import Schema
 from ..xcart.shop import bump_entity_versions
 from .export import DELIVERY_ID as DELIVERY
 from .line_ids import shop_ids
+from .matching import find_order, onec_id
 from .xcart_side import Absent, Unreachable, XCartSide
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,8 @@ def apply_file(
                                outcome), known, outcome, settings)  # fmt: skip
                 if change is None:
                     continue
-                change_id = queue.record(cur, prefix, change.order_id, change.version,
+                change_id = queue.record(cur, prefix, change.order_id,
+                                         onec_id(doc, change.order_id), change.version,
                                          document_key(doc, settings), change.payload())  # fmt: skip
                 if change_id is None:
                     outcome.counts["orders_unchanged"] += 1
@@ -294,10 +296,10 @@ def _plan(
     outcome: Outcome,
     settings: dict[str, Any],
 ) -> Change | None:
-    order_id = int(doc.id) if doc.id.isdigit() else None
-    if order_id is None or xc_orders.current_statuses(cur, schema, order_id) is None:
+    order_id, why = find_order(cur, schema, prefix, doc)
+    if order_id is None:
         outcome.counts["orders_unknown"] += 1
-        outcome.warnings.append(f"order {doc.id or '(no Ид)'} (№ {doc.number}) is not in the shop")
+        outcome.warnings.append(why)
         return None
     for kind in ("payment", "shipping"):
         if kind in wanted and wanted[kind] not in known[kind]:
@@ -313,7 +315,7 @@ def _plan(
     return Change(
         order_id=order_id,
         version=r.get("НомерВерсии", ""),
-        details=[(name, label, r[req]) for req, name, label in DETAILS if r.get(req) is not None],
+        details=_details(doc, order_id),
         document=(r["Номер по 1С"], r.get("Дата по 1С", "")) if r.get("Номер по 1С") else None,
         payment=wanted.get("payment"),
         shipping=wanted.get("shipping"),
@@ -321,6 +323,19 @@ def _plan(
         shipping_cost=shipping_cost,
         notify_customer=settings["orders_notify_customers"] != "never",
     )
+
+
+def _details(doc: IncomingDocument, order_id: int) -> list[tuple[str, str, str]]:
+    """The order details the document sets: its requisites, and 1C's Ид of its document. 1C
+    writes no requisite whose value is false (ЗначениеЗаполнено(Ложь) is false), so in a
+    document of 1C's («Номер по 1С» present) a missing «Проведен» means not posted."""
+    r = dict(doc.requisites)
+    if r.get("Номер по 1С") and "Проведен" not in r:
+        r["Проведен"] = "false"
+    out = [(name, label, r[req]) for req, name, label in DETAILS if r.get(req) is not None]
+    if onec_id(doc, order_id):
+        out.append(("xc1c_id", "Ид в 1С", onec_id(doc, order_id)))
+    return out
 
 
 def _line_keys(

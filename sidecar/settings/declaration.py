@@ -457,8 +457,12 @@ SETTINGS: tuple[Setting, ...] = (
         "orders",
         "Orders in a container",
         "Заказы в контейнере",
-        "Wrap each order in <Контейнер>, as the 1С-Битрикс exchange module 6.5 and later wants.",
-        "Помещать каждый заказ в <Контейнер>, как требует модуль обмена 1С-Битрикс 6.5 и новее.",
+        "Wrap each order in <Контейнер>, as the 1С-Битрикс exchange module 6.5 and later wants."
+        " УТ 11, ERP, КА and УНФ read only documents outside a container: with this on they"
+        " load no order and still confirm the exchange.",
+        "Помещать каждый заказ в <Контейнер>, как требует модуль обмена 1С-Битрикс 6.5 и новее."
+        " УТ 11, ERP, КА и УНФ читают только документы вне контейнера: с этим флагом они не"
+        " загрузят ни одного заказа, но подтвердят обмен.",
     ),
     Setting(
         "orders_encoding",
@@ -467,10 +471,12 @@ SETTINGS: tuple[Setting, ...] = (
         "orders",
         "Encoding of the orders file",
         "Кодировка файла заказов",
-        "UTF-8 (with the BOM 1C needs) or windows-1251, for 1C bases that read only that.",
-        "UTF-8 (с BOM, который нужен 1С) или windows-1251 для баз, читающих только её.",
+        "UTF-8 or windows-1251 (for 1C bases that read only that); either without a BOM: 1C"
+        " takes the reply only when it begins with <?xml.",
+        "UTF-8 или windows-1251 (для баз, читающих только её); без BOM: 1С принимает ответ,"
+        " только если он начинается с <?xml.",
         choices=("utf-8", "windows-1251"),
-        choice_labels=(("UTF-8 with BOM", "UTF-8 с BOM"), ("windows-1251", "windows-1251")),
+        choice_labels=(("UTF-8", "UTF-8"), ("windows-1251", "windows-1251")),
     ),
     Setting(
         "orders_requisites",

@@ -272,6 +272,16 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci""",
         ],
     ),
+    (
+        12,
+        [
+            # 1C's own Ид of the order document a change came from (its GUID: 1C names the
+            # shop's order by Номер), so a later document is known by it too.
+            "ALTER TABLE {own}order_changes ADD COLUMN IF NOT EXISTS"
+            " onec_id VARCHAR(64) NOT NULL DEFAULT '' AFTER order_id",
+            "ALTER TABLE {own}order_changes ADD KEY IF NOT EXISTS onec_id (onec_id)",
+        ],
+    ),
 ]
 
 

@@ -26,16 +26,39 @@ def _table(prefix: str) -> str:
 
 
 def record(
-    cur: pymysql.cursors.Cursor, prefix: str, order_id: int, version: str, key: str, payload: str
+    cur: pymysql.cursors.Cursor,
+    prefix: str,
+    order_id: int,
+    onec_id: str,
+    version: str,
+    key: str,
+    payload: str,
 ) -> int | None:
-    """The new row's id, or None when this change of this order was recorded before."""
+    """The new row's id, or None when this change of this order was recorded before.
+    `onec_id`: 1C's Ид of the document ('' when it was the order's own id)."""
     now = int(time.time())
     cur.execute(
-        f"INSERT IGNORE INTO {_table(prefix)} (order_id, version, change_key, payload, state,"
-        " error, result, created, updated) VALUES (%s, %s, %s, %s, %s, '', '', %s, %s)",
-        (order_id, version[:64], key, payload, WAITING, now, now),
+        f"INSERT IGNORE INTO {_table(prefix)} (order_id, onec_id, version, change_key, payload,"
+        " state, error, result, created, updated) VALUES (%s, %s, %s, %s, %s, %s, '', '', %s, %s)",
+        (order_id, onec_id[:64], version[:64], key, payload, WAITING, now, now),
     )
     return cur.lastrowid if cur.rowcount == 1 else None
+
+
+def order_of(cur: pymysql.cursors.Cursor, prefix: str, onec_id: str) -> int | None:
+    """The order an earlier document with this 1C Ид named (the latest, if several)."""
+    cur.execute(
+        f"SELECT order_id FROM {_table(prefix)} WHERE onec_id = %s ORDER BY id DESC LIMIT 1",
+        (onec_id[:64],),
+    )
+    row = cur.fetchone()
+    return None if row is None else int(row[0])
+
+
+def linked_orders(cur: pymysql.cursors.Cursor, prefix: str) -> int:
+    """How many orders 1C's documents have named by 1C's own Ид."""
+    cur.execute(f"SELECT COUNT(DISTINCT order_id) FROM {_table(prefix)} WHERE onec_id <> ''")
+    return int(cur.fetchone()[0])
 
 
 def claim(cur: pymysql.cursors.Cursor, prefix: str, change_id: int) -> bool:

@@ -40,9 +40,8 @@ def checkauth(run: Run, type_: str) -> Response:
 def init(run: Run, type_: str) -> Response:
     version = request.args.get("version") or ""
     session.begin(run, type_, version)
-    return replies.init(
-        run.settings["zip"], run.settings["file_limit"], auth.session_token(), version or None
-    )
+    zip_ = run.settings["zip"] and type_ == "catalog"  # sale/file applies plain XML only
+    return replies.init(zip_, run.settings["file_limit"], auth.session_token(), version or None)
 
 
 def file(run: Run, type_: str) -> Response:

@@ -268,6 +268,16 @@ def current_statuses(
     return None if row is None else (row[0], row[1])
 
 
+def by_number(cur: pymysql.cursors.Cursor, schema: Schema, number: str) -> list[int]:
+    """The orders (not carts) whose order number (`orderNumber`) is `number`."""
+    cur.execute(
+        f"SELECT order_id FROM {schema.table('orders')}"
+        " WHERE orderNumber = %s AND is_order = 1 ORDER BY order_id",
+        (number,),
+    )
+    return [int(r[0]) for r in cur.fetchall()]
+
+
 def set_status(
     cur: pymysql.cursors.Cursor,
     schema: Schema,
