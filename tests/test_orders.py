@@ -566,3 +566,23 @@ def test_the_shops_extra_requisites_and_a_company_go_to_1c(onec, conn, version):
     if XSD.is_dir():
         xsd = etree.XMLSchema(etree.parse(str(XSD / f"commerceml-{version}.xsd")))
         assert xsd.validate(etree.fromstring(body)), xsd.error_log
+
+
+def test_what_paid_means_is_the_same_both_ways(onec, conn):
+    """A shop whose «paid» is Authorized: 1C's payment sets A, and an order in A goes to 1C as
+    paid, so the next query does not tell 1C its paid order is unpaid."""
+    set_setting(conn, "status_paid", "A")
+    set_setting(conn, "status_cancelled", "R")
+    authorized = make_order(conn, number="3001", payment="A")
+    refunded = make_order(conn, number="3002", payment="R")
+    waiting = make_order(conn, number="3003", payment="Q")
+    body, _ = sale_query(onec)
+    sent = {d.findtext("{*}Номер"): d for d in documents(body)}
+    assert [req(sent[n], "Заказ оплачен") for n in ("3001", "3002", "3003")] == [
+        "true", "false", "false"
+    ]  # fmt: skip
+    assert [req(sent[n], "Отменен") for n in ("3001", "3002", "3003")] == [
+        "false", "true", "false"
+    ]  # fmt: skip
+    assert req(sent["3002"], "Финальный статус") == "true"
+    assert {authorized, refunded, waiting} == {int(d.findtext("{*}Ид")) for d in sent.values()}

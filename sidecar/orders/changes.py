@@ -32,6 +32,7 @@ from ..xcart.shop import bump_entity_versions
 from .export import DELIVERY_ID as DELIVERY
 from .line_ids import shop_ids
 from .matching import find_order, onec_id
+from .statuses import statuses
 from .xcart_side import Absent, Unreachable, XCartSide
 
 log = logging.getLogger(__name__)
@@ -96,12 +97,13 @@ def _wanted(
             )
         else:
             wanted[mapped[0]] = mapped[1]
+    meaning = statuses(settings)
     if flag(r.get("Заказ оплачен")) or flag(r.get("Оплачен")) or r.get("Номер оплаты по 1С"):
-        wanted["payment"] = settings["status_paid"].strip().upper()
+        wanted["payment"] = meaning.paid
     if flag(r.get("Отгружен")) or r.get("Номер отгрузки по 1С"):
-        wanted["shipping"] = settings["status_shipped"].strip().upper()
+        wanted["shipping"] = meaning.shipped
     if flag(r.get("ПометкаУдаления")) or flag(r.get("Отменен")):
-        wanted["payment"] = settings["status_cancelled"].strip().upper()
+        wanted["payment"] = meaning.cancelled
     return wanted
 
 

@@ -22,12 +22,11 @@ from ..xcart import orders as xc_orders
 from ..xcart import shop
 from ..xcart.schema import Schema
 from .line_ids import line_id
+from .statuses import Statuses, statuses
 
 CHUNK = 200  # orders loaded per round of queries
 # The service line 1C expects for the shipping cost.
 DELIVERY_ID, DELIVERY_NAME = "ORDER_DELIVERY", "Доставка заказа"
-PAID, CANCELLED = {"P"}, {"C", "D"}
-FINAL_SHIPPING, FINAL_PAYMENT = {"D", "R", "WND"}, {"C", "D", "R"}
 ADDRESS = [("zipcode", "Почтовый индекс"), ("country", "Страна"), ("state", "Регион"),
            ("city", "Город"), ("street", "Улица")]  # fmt: skip
 
@@ -77,6 +76,7 @@ def _document(
     site: str,
     extra: list[Requisite],
     legal_fields: tuple[str, ...],
+    meaning: Statuses,
 ) -> OutgoingOrder:
     a = o.address
     full_name = " ".join(p for p in (a.get("lastname", ""), a.get("firstname", "")) if p)
@@ -110,17 +110,15 @@ def _document(
         (name, -v) for kind, name, v, inc in o.surcharges if kind == "discount" and not inc
     )
     taxes = tuple((name, inc, v) for kind, name, v, inc in o.surcharges if kind == "tax")
-    paid = o.payment_code in PAID
-    cancelled = o.payment_code in CANCELLED or o.shipping_code == "WND"
+    paid = meaning.is_paid(o.payment_code)
+    cancelled = meaning.is_cancelled(o.payment_code, o.shipping_code)
+    final = meaning.is_final(o.payment_code, o.shipping_code)
     requisites = [
         ("Метод оплаты", o.payment_method),
         ("Заказ оплачен", str(paid).lower()),
-        ("Доставка разрешена", str(paid or o.shipping_code in {"S", "D"}).lower()),
+        ("Доставка разрешена", str(paid or meaning.is_shipped(o.shipping_code)).lower()),
         ("Отменен", str(cancelled).lower()),
-        (
-            "Финальный статус",
-            str(o.shipping_code in FINAL_SHIPPING or o.payment_code in FINAL_PAYMENT).lower(),
-        ),
+        ("Финальный статус", str(final).lower()),
         ("Статус заказа", " / ".join(n for n in (o.payment_name, o.shipping_name) if n)),
         ("Дата изменения статуса", _when(o.status_changed)),
     ]
@@ -170,6 +168,7 @@ def query(
     site = shop_site(xcart_root)
     extra = requisites.parse(settings["orders_requisites"])[0]  # doctor names the others
     legal = settings["legal_entity_fields"]
+    meaning = statuses(settings)
 
     def documents() -> Iterator[OutgoingOrder]:
         for start in range(0, len(todo), CHUNK):
@@ -183,7 +182,7 @@ def query(
                     cur, prefix, "variant", [i.variant_id for o in batch for i in o.items]
                 )
             for o in batch:
-                yield _document(o, products, variants, site, extra, legal)
+                yield _document(o, products, variants, site, extra, legal, meaning)
 
     tmp = out_path.with_suffix(".part")
     with tmp.open("wb") as out:

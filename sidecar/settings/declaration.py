@@ -634,8 +634,10 @@ SETTINGS: tuple[Setting, ...] = (
         "statuses",
         "Paid in 1C",
         "Оплачен в 1С",
-        "The X-Cart payment status an order gets when 1C reports it paid.",
-        "Статус оплаты X-Cart для заказа, оплаченного по данным 1С.",
+        "The X-Cart payment status an order gets when 1C reports it paid; orders in it (or in"
+        " Paid) go to 1C as paid.",
+        "Статус оплаты X-Cart для заказа, оплаченного по данным 1С; заказы в нём (или в статусе"
+        " «Оплачен») уходят в 1С оплаченными.",
     ),
     Setting(
         "status_shipped",
@@ -654,8 +656,10 @@ SETTINGS: tuple[Setting, ...] = (
         "statuses",
         "Cancelled in 1C",
         "Отменён в 1С",
-        "The X-Cart payment status an order gets when 1C cancels it or marks it for deletion.",
-        "Статус оплаты X-Cart для заказа, отменённого или помеченного на удаление в 1С.",
+        "The X-Cart payment status an order gets when 1C cancels it or marks it for deletion;"
+        " orders in it (or Cancelled, Declined) go to 1C as cancelled.",
+        "Статус оплаты X-Cart для заказа, отменённого или помеченного на удаление в 1С; заказы в"
+        " нём (или «Отменён», «Отклонён») уходят в 1С отменёнными.",
     ),
     Setting(
         "status_map",
