@@ -60,6 +60,7 @@ from ..commerceml.reader import CommerceMLError, iter_records
 from ..commerceml.records import Raw
 from ..db import quote_identifier
 from ..state import exports, idmap, own_table
+from ..xcart.entities import TARGETS
 from ..xcart.schema import Schema
 from .context import ImportContext
 from .removal import remove_unseen
@@ -231,7 +232,7 @@ def _unseen(cur: Cursor, schema: Schema, prefix: str, kind: str, before: int,
             only_enabled: bool) -> tuple[int, list[int]]:  # fmt: skip
     """How many items of a kind 1C has not sent since `before` are still in the shop (and on
     the storefront, when removing means disabling), with a few X-Cart ids."""
-    table, pk = idmap.TARGETS[kind]
+    table, pk = TARGETS[kind]
     where = "m.kind = %s AND m.seen_at < %s" + (" AND t.enabled = 1" if only_enabled else "")
     sql = (
         f"FROM {own_table(prefix, 'id_map')} m JOIN {schema.table(table)} t"

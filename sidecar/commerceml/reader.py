@@ -38,6 +38,7 @@ from .records import (
     Source,
     Warehouse,
     Warehouses,
+    split_item_id,
 )
 
 BOM = b"\xef\xbb\xbf"
@@ -493,7 +494,7 @@ def _offer(el: etree._Element) -> Offer:
     oid = first_text(kids, "Ид")
     if not oid:
         raise _BadItem("offer without Ид")
-    product_id, _, characteristic = oid.partition("#")
+    product_id, characteristic = split_item_id(oid)
     prices = None
     if "Цены" in kids:
         found = []

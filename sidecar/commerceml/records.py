@@ -6,6 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 
+def split_item_id(item_id: str) -> tuple[str, str]:
+    """A characteristic's Ид is `<product Ид>#<characteristic Ид>` in offers, in order lines
+    both ways and in 1C's documents; a product's has no `#`: (product, characteristic or '')."""
+    product, _, characteristic = item_id.partition("#")
+    return product, characteristic
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The root element: which schema version wrote the file."""

@@ -22,6 +22,7 @@ import pymysql
 
 from ..commerceml.documents import IncomingDocument, iter_documents
 from ..commerceml.reader import flag
+from ..commerceml.records import split_item_id
 from ..db import transaction
 from ..state import idmap
 from ..state import order_changes as queue
@@ -348,7 +349,7 @@ def _line_keys(
     current: list[tuple],
 ) -> dict[str, tuple[int | None, int | None] | None]:
     """The (product, variant) each Ид of 1C's lines names; None for one that names nothing."""
-    bases = [i.partition("#")[0] for i in ext_ids]
+    bases = [split_item_id(i)[0] for i in ext_ids]
     products = idmap.ids(cur, prefix, "product", ext_ids + bases)
     variants = idmap.ids(cur, prefix, "variant", ext_ids) if schema.supports("variants") else {}
     own = {i: shop_ids(i) for i in ext_ids}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..commerceml.records import split_item_id
+
 SHOP_PRODUCT, SHOP_VARIANT, SHOP_ITEM = "xc-product-", "xc-variant-", "xc-item-"
 
 
@@ -44,7 +46,7 @@ class ShopIds:
 
 
 def shop_ids(ext_id: str) -> ShopIds:
-    base, _, characteristic = ext_id.partition("#")
+    base, characteristic = split_item_id(ext_id)
     return ShopIds(
         _number(base, SHOP_PRODUCT),
         _number(characteristic, SHOP_VARIANT),

@@ -10,18 +10,8 @@ from collections.abc import Iterable, Sequence
 import pymysql
 
 from ..db import placeholders, quote_identifier, update_from_rows
+from ..xcart.entities import TARGETS
 from . import own_table
-
-# kind -> (X-Cart table, its primary key)
-TARGETS = {
-    "category": ("categories", "category_id"),
-    "product": ("products", "product_id"),
-    "attribute": ("attributes", "id"),
-    "option": ("attribute_options", "id"),
-    "variant": ("product_variants", "id"),
-    "variant_attribute": ("attributes", "id"),
-    "variant_value": ("attribute_values_select", "id"),
-}
 
 
 def now_us() -> int:

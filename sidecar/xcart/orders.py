@@ -12,6 +12,7 @@ import pymysql
 
 from ..db import placeholders, quote_identifier
 from ..php import serialize
+from .entities import TARGETS
 from .schema import Schema
 
 ENTITY_CLASSES = (
@@ -369,7 +370,7 @@ def existing(
     cur: pymysql.cursors.Cursor, schema: Schema, kind: str, ids: Sequence[int]
 ) -> set[int]:
     """Which of the product or variant ids the shop has (none of a kind it cannot have)."""
-    table, pk = {"product": ("products", "product_id"), "variant": ("product_variants", "id")}[kind]
+    table, pk = TARGETS[kind]
     if not ids or (kind == "variant" and not schema.supports("variants")):
         return set()
     cur.execute(
