@@ -18,7 +18,8 @@ LAYERS = [
     {"sidecar.dotenv", "sidecar.safepath", "sidecar.requisites", "sidecar.onec_client"},
     {"sidecar.config"},
     {"sidecar.db"},
-    {"sidecar.settings", "sidecar.state", "sidecar.xcart", "sidecar.commerceml"},
+    {"sidecar.xcart", "sidecar.commerceml"},
+    {"sidecar.settings", "sidecar.state"},  # the sidecar's own tables join X-Cart's
     {"sidecar.catalog", "sidecar.orders"},
     {"sidecar.exchange", "sidecar.status", "sidecar.doctor"},
     {"sidecar.offline", "sidecar.web", "sidecar.xcart_module"},
