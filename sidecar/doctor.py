@@ -16,7 +16,7 @@ from .config import Config
 from .db import connect
 from .orders import requisites, xcart_side
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
-from .state import order_changes, unpriced
+from .state import history, order_changes, unpriced
 from .state.migrations import MIGRATIONS, applied_versions
 from .xcart.images import images_root
 from .xcart.schema import Schema
@@ -89,6 +89,7 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
             cur.execute(f"SELECT serviceName FROM {schema.table('address_field')}")
             address_fields = {r[0].casefold() for r in cur.fetchall()}
         yield from _order_changes(conn, config, settings)
+        yield _linking(conn, config.table_prefix)
     finally:
         conn.close()
     yield _requisites(settings, address_fields)
@@ -157,6 +158,26 @@ def _order_changes(conn: pymysql.Connection, config: Config, settings: dict) -> 
                 f" {counts.get('failed', 0)} failed: {examples}",
                 "see the status page; X-Cart's cron (php console.php --target=cron) applies"
                 " waiting ones")  # fmt: skip
+
+
+def _linking(conn: pymysql.Connection, prefix: str) -> Check:
+    """What the last catalog exchange that wrote left unlinked for ambiguity (link_products)."""
+    last = next((e for e in history.recent(conn, prefix, 50)
+                 if e.kind == "catalog" and not e.dry_run), None)  # fmt: skip
+    totals = last.totals if last else {}
+    products, groups = totals.get("products_ambiguous", 0), totals.get("categories_ambiguous", 0)
+    files = last.files if last else []
+    examples = [w for f in files for w in f.warnings if "linked to none" in w]
+    return Check(
+        not products and not groups,
+        f"{products} 1C products were not linked (and not imported) and {groups} groups were"
+        f" created beside a same-named category, for ambiguity, in exchange #{last.id}: "
+        + "; ".join(examples[:3])
+        if products or groups
+        else "no 1C product or group was left unlinked for ambiguity in the last exchange",
+        "make the key (SKU, barcode or name) unique in the shop or in 1C; the next exchange"
+        " links what became unique",
+    )
 
 
 def _requisites(settings: dict, address_fields: set[str]) -> Check:

@@ -466,7 +466,7 @@ def summary(job: jobs.Job) -> list[str]:
             f"warning: {c['offers_without_price_type']} offers have no price of the chosen"
             " price type (setting price_type)"
         )
-    lines += linking.summary_lines(c)
+    lines += linking.summary_lines(c, job.message)
     failed = g("items_failed", 0) + g("products_invalid", 0) + g("offers_invalid", 0)
     if failed:
         lines.append(f"skipped with errors: {failed}")

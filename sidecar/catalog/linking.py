@@ -238,8 +238,9 @@ def category_links(
     return CategoryLinks(by_name, Counter((g.parent_id, g.name[:cut]) for g in new))
 
 
-def summary_lines(counts: dict[str, int]) -> list[str]:
-    """The lines 1C's exchange log and the analysis show about linking."""
+def summary_lines(counts: dict[str, int], message: str) -> list[str]:
+    """The lines 1C's exchange log and the analysis show about linking: the counts, and the
+    examples (which the warnings' listing shows when there are warnings)."""
     g = counts.get
     if not any(g(k) for k in ("products_linked", "products_ambiguous", "categories_linked",
                               "categories_ambiguous", "skus_taken")):  # fmt: skip
@@ -248,7 +249,12 @@ def summary_lines(counts: dict[str, int]) -> list[str]:
         f"linked to the shop's own items: {g('products_linked', 0)} products,"
         f" {g('categories_linked', 0)} categories; ambiguous (linked to none):"
         f" {g('products_ambiguous', 0)} products (not imported), {g('categories_ambiguous', 0)}"
-        f" categories (created); SKUs held by another product: {g('skus_taken', 0)}"
+        f" categories (created); SKUs held by another product: {g('skus_taken', 0)}",
+        *(
+            []
+            if g("warnings")
+            else [m for m in message.splitlines() if m.startswith(("linked: ", "created: "))]
+        ),
     ]
 
 
