@@ -19,7 +19,7 @@ from sidecar.xcart.schema import Schema
 pytestmark = ON_EVERY_SHOP
 
 
-def shop_product(conn, sku: str | None, name: str) -> int:
+def shop_product(conn, sku: str | None, name: str, amount: int = 5) -> int:
     """A product the admin created in X-Cart (no Id-map entry)."""
     schema = Schema(conn, PREFIX)
     with conn.cursor() as cur:
@@ -29,8 +29,8 @@ def shop_product(conn, sku: str | None, name: str) -> int:
             ["en"],
         )  # fmt: skip
         cur.execute(
-            f"UPDATE {schema.table('products')} SET price = 99, amount = 5 WHERE product_id = %s",
-            (pid,),
+            f"UPDATE {schema.table('products')} SET price = 99, amount = %s WHERE product_id = %s",
+            (amount, pid),
         )
     conn.commit()
     return pid
@@ -201,7 +201,7 @@ def test_categories_not_linked_when_switched_off(onec, conn):
 
 
 def test_the_dry_run_predicts_the_links(conn, tmp_path):
-    linked = shop_product(conn, "TB-45", "Old")
+    linked = shop_product(conn, "TB-45", "Old", amount=50)
     shop_product(conn, "DUP", "A")
     shop_product(conn, "DUP", "B")
     for name, data in export([("p1", "TB-45", "Новое", "1"), ("p2", "DUP", "Спор", "2"),
@@ -214,6 +214,8 @@ def test_the_dry_run_predicts_the_links(conn, tmp_path):
     counts = results[0].counts
     assert (counts["products_linked"], counts["products_ambiguous"]) == (1, 1)
     assert counts["products_created"] == 1 and changes.created == 1
+    # the linked product's stock falls from 50 to 7 (X-Cart's amount is unsigned)
+    assert changes.stock_delta == -43 and changes.stock[0]["before"] == "50"
     text = "\n".join(results[0].warnings)
     assert f"linked: product p1 (Новое) → shop product #{linked} by sku 'TB-45'" in text
     assert "created: product p3 (Новый)" in text
