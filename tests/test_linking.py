@@ -240,3 +240,13 @@ def test_unlink_from_the_cli_keeps_the_pair_apart(onec, conn, config):
     assert row(conn, old)[:3] == ("TB-45", "Ботинки", Decimal("120.0000")), "1C leaves it be"
     assert row(conn, new)[0] is None, "its SKU is the shop product's"
     assert f"SKU 'TB-45' is held by shop product #{old}" in "\n".join(replies[0].lines)
+
+
+def test_a_sku_a_linked_and_a_free_shop_product_share_links_nothing(onec, conn):
+    first = shop_product(conn, "SHARED", "First")
+    onec.send_catalog(export([("p1", "SHARED", "Первый", "10")]))
+    assert xc_id(conn, "product", "p1") == first
+    second = shop_product(conn, "SHARED", "Second")
+    replies = onec.send_catalog(export([("p2", "SHARED", "Второй", "11")]))
+    assert xc_id(conn, "product", "p2") is None and row(conn, second)[:2] == ("SHARED", "Second")
+    assert f"#{first}, #{second}" in "\n".join(replies[0].lines)

@@ -114,9 +114,10 @@ def link_products(
         onec = Counter(v for v in values if v)
         rest = []
         for (p, f), v in zip(left, values, strict=True):
-            shop = sorted(found.get(v, set()) - taken) if v else []
-            shop = [pid for pid in shop if (p.id, pid) not in unlinked]
-            if not shop:
+            # every shop product holding the value counts, linked or not: a value that two
+            # hold is ambiguous even when one of them belongs to 1C already
+            shop = sorted(pid for pid in found.get(v, ()) if (p.id, pid) not in unlinked)
+            if not shop or not set(shop) - taken:
                 rest.append((p, f))
                 continue
             if len(shop) > 1 or onec[v] > 1:
