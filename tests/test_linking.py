@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from click.testing import CliRunner
 from conftest import ON_EVERY_SHOP, PREFIX, query, set_setting
+from test_history import basic_auth
 
 from sidecar.catalog.run import analyse_files
 from sidecar.cli import main
@@ -250,3 +251,21 @@ def test_a_sku_a_linked_and_a_free_shop_product_share_links_nothing(onec, conn):
     replies = onec.send_catalog(export([("p2", "SHARED", "Второй", "11")]))
     assert xc_id(conn, "product", "p2") is None and row(conn, second)[:2] == ("SHARED", "Second")
     assert f"#{first}, #{second}" in "\n".join(replies[0].lines)
+
+
+def test_the_first_exchange_analysis_and_the_status_page_say_what_is_linked(onec, conn, app):
+    set_setting(conn, "first_exchange_dry_run", "Y")
+    old = shop_product(conn, "TB-45", "Old")
+    files = export([("p1", "TB-45", "Новое", "1"), ("p2", "N-1", "Новый", "3")])
+    lines = "\n".join(onec.send_catalog(files)[0].lines)
+    assert "linked to the shop's own items: 1 products" in lines
+    assert f"linked: product p1 (Новое) → shop product #{old} by sku 'TB-45'" in lines
+    assert "created: product p2 (Новый)" in lines
+    assert xc_id(conn, "product", "p1") is None and count(conn) == 1, "analysis only"
+    onec.send_catalog(files)  # the base is known now: this one writes
+    assert xc_id(conn, "product", "p1") == old and count(conn) == 2
+    status = app.test_client().get("/status.json", headers=basic_auth(onec)).get_json()
+    written = next(e for e in status["exchanges"] if e["kind"] == "catalog" and not e["dry_run"])
+    assert (written["summary"]["linked"], written["summary"]["ambiguous"]) == (1, 0)
+    page = app.test_client().get("/status", headers=basic_auth(onec)).get_data(as_text=True)
+    assert "linked" in page

@@ -1,4 +1,5 @@
-"""The 1C Ид ⇄ X-Cart id map. Matching is by Ид only (never by name or SKU), and a mapping
+"""The 1C Ид ⇄ X-Cart id map. Once an item has an entry it is matched by Ид only (a shop's own
+item is linked by SKU, barcode or name just once, see catalog/linking.py), and a mapping
 whose X-Cart row an admin deleted is treated as absent, so the item is created again instead of
 updating nothing. `seen_at` is when 1C last sent the item: a full export disables the rest."""
 
