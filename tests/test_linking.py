@@ -65,7 +65,8 @@ def export(products: list[tuple], groups: str = "") -> list[tuple[str, bytes]]:
     )
     head = '<?xml version="1.0" encoding="UTF-8"?><КоммерческаяИнформация ВерсияСхемы="2.05">'
     catalog = (
-        f"{head}<Классификатор><Ид>cl</Ид>{groups}</Классификатор><Каталог>"
+        f"{head}<Классификатор><Ид>cl</Ид>{groups}</Классификатор>"
+        '<Каталог СодержитТолькоИзменения="false">'
         f"<ИдКлассификатора>cl</ИдКлассификатора><Товары>{items}</Товары></Каталог>"
         "</КоммерческаяИнформация>"
     )
@@ -269,3 +270,18 @@ def test_the_first_exchange_analysis_and_the_status_page_say_what_is_linked(onec
     assert (written["summary"]["linked"], written["summary"]["ambiguous"]) == (1, 0)
     page = app.test_client().get("/status", headers=basic_auth(onec)).get_data(as_text=True)
     assert "linked" in page
+
+
+def test_a_linked_product_keeps_what_the_shop_owns_and_stays_in_overwrite_mode(onec, conn):
+    set_setting(conn, "update_descriptions", "N")
+    set_setting(conn, "catalog_mode", "overwrite")
+    old = shop_product(conn, "TB-45", "Timberland")
+    own = shop_product(conn, "OWN-1", "The shop's alone")
+    files = export([("p1", "TB-45", "Ботинки", "120"), ("p2", "N-1", "Новый", "5")])
+    onec.send_catalog(files)
+    replies = onec.send_catalog(export([("p1", "TB-45", "Ботинки", "121")]))  # full, holds p1
+    assert "1 removed" in "\n".join(replies[0].lines), "the full export removes p2 only"
+    assert xc_id(conn, "product", "p1") == old and row(conn, old)[4] == 1, "linked, enabled"
+    assert row(conn, own)[4] == 1, "never 1C's: never removed"
+    assert query(conn, "SELECT description FROM {p}product_translations WHERE id = %s"
+                 " AND code = 'en'", old) == [("the shop's text",)]  # fmt: skip
