@@ -285,3 +285,14 @@ def test_a_linked_product_keeps_what_the_shop_owns_and_stays_in_overwrite_mode(o
     assert row(conn, own)[4] == 1, "never 1C's: never removed"
     assert query(conn, "SELECT description FROM {p}product_translations WHERE id = %s"
                  " AND code = 'en'", old) == [("the shop's text",)]  # fmt: skip
+
+
+def test_two_same_named_categories_under_one_parent_link_neither(onec, conn):
+    first, second = shop_category(conn, "Обувь"), shop_category(conn, "Обувь")
+    replies = onec.send_catalog(
+        export(
+            [], "<Группы><Группа><Ид>g1</Ид><Наименование>Обувь</Наименование></Группа></Группы>"
+        )
+    )
+    assert xc_id(conn, "category", "g1") not in (first, second, None)
+    assert f"shop categories #{first}, #{second}" in "\n".join(replies[0].lines)
