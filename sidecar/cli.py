@@ -356,6 +356,25 @@ def run_pending_cmd(quiet_seconds: int | None) -> None:
         click.echo("no upload waits for an import")
 
 
+@main.command()
+@click.argument("product_ids", nargs=-1, required=True, type=int)
+def unlink(product_ids: tuple[int, ...]) -> None:
+    """Undo the link of shop products (X-Cart product ids) to 1C products: 1C no longer
+    updates them, the pair is never linked again, and the next exchange creates the 1C
+    product as a product of its own."""
+    from .catalog.linking import unlink as unlink_products
+
+    cfg = _config()
+    conn = connect(cfg.db)
+    try:
+        done = unlink_products(conn, cfg.table_prefix, product_ids)
+    finally:
+        conn.close()
+    for pid in product_ids:
+        what = f"unlinked from 1C product {done[pid]}" if pid in done else "not linked to 1C"
+        click.echo(f"product {pid}: {what}")
+
+
 @main.command("history")
 @click.argument("exchange_id", type=int, required=False)
 @click.option("--last", default=20, show_default=True, help="How many exchanges to list.")

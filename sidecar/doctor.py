@@ -18,7 +18,7 @@ from .config import Config
 from .db import connect
 from .orders import xcart_side
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
-from .state import exports, order_changes, unpriced
+from .state import exports, history, order_changes, unpriced
 from .state.migrations import MIGRATIONS, applied_versions
 from .xcart.images import images_root
 from .xcart.schema import Schema
@@ -92,6 +92,7 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
             address_fields = {r[0].casefold() for r in cur.fetchall()}
         yield from _order_changes(conn, config, settings)
         yield from _export_in_portions(conn, schema, config, settings)
+        yield _linking(conn, config.table_prefix)
     finally:
         conn.close()
     yield _requisites(settings, address_fields)
@@ -181,6 +182,26 @@ def _export_in_portions(
             f" portions) is {last.status}: {last.message}",
             "see the exchanges on the status page; 1C's next complete export removes what it lacks",
         )
+
+
+def _linking(conn: pymysql.Connection, prefix: str) -> Check:
+    """What the last catalog exchange that wrote left unlinked for ambiguity (link_products)."""
+    last = next((e for e in history.recent(conn, prefix, 50)
+                 if e.kind == "catalog" and not e.dry_run), None)  # fmt: skip
+    totals = last.totals if last else {}
+    products, groups = totals.get("products_ambiguous", 0), totals.get("categories_ambiguous", 0)
+    files = last.files if last else []
+    examples = [w for f in files for w in f.warnings if "linked to none" in w]
+    return Check(
+        not products and not groups,
+        f"{products} 1C products were not linked (and not imported) and {groups} groups were"
+        f" created beside a same-named category, for ambiguity, in exchange #{last.id}: "
+        + "; ".join(examples[:3])
+        if products or groups
+        else "no 1C product or group was left unlinked for ambiguity in the last exchange",
+        "make the key (SKU, barcode or name) unique in the shop or in 1C; the next exchange"
+        " links what became unique",
+    )
 
 
 def _requisites(settings: dict, address_fields: set[str]) -> Check:

@@ -26,6 +26,8 @@ SUMMARY = {
                 "categories_deleted"),
     "unchanged": ("products_unchanged", "categories_unchanged"),
     "skipped": ("products_skipped",),
+    "linked": ("products_linked", "categories_linked"),
+    "ambiguous": ("products_ambiguous", "categories_ambiguous"),
     "failed": ("items_failed", "products_invalid", "offers_invalid"),
     "warnings": ("warnings",),
     "orders sent": ("orders_sent",),

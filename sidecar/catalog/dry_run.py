@@ -160,11 +160,14 @@ def _measure(cur: pymysql.cursors.Cursor, products: str, changes: Changes) -> No
     changes.enabled = count("b.enabled = 0 AND p.enabled = 1")
     changes.repriced = count("p.price <> b.price")
     changes.restocked = count("p.amount <> b.amount")
-    changes.stock_delta = Decimal(scalar(f"SELECT SUM(p.amount - b.amount) FROM {joined}"))
+    # X-Cart's amount is unsigned: a stock that falls must be subtracted as signed numbers.
+    delta = {"price": "p.price - b.price",
+             "amount": "CAST(p.amount AS SIGNED) - CAST(b.amount AS SIGNED)"}  # fmt: skip
+    changes.stock_delta = Decimal(scalar(f"SELECT SUM({delta['amount']}) FROM {joined}"))
     for column, listing in (("price", changes.prices), ("amount", changes.stock)):
         cur.execute(
             f"SELECT p.sku, b.{column}, p.{column} FROM {joined}"
-            f" WHERE p.{column} <> b.{column} ORDER BY ABS(p.{column} - b.{column}) DESC LIMIT %s",
+            f" WHERE p.{column} <> b.{column} ORDER BY ABS({delta[column]}) DESC LIMIT %s",
             (SAMPLE,),
         )
         listing += [

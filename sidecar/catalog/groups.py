@@ -8,6 +8,7 @@ from ..commerceml.records import Group
 from ..state import idmap
 from ..xcart import categories, urls
 from ..xcart.products import NAME_MAX
+from . import linking
 from .context import ImportContext, fingerprint
 from .removal import remove_categories
 
@@ -16,6 +17,7 @@ def apply_groups(ctx: ImportContext, cur: Cursor, groups: tuple[Group, ...]) -> 
     """Write a whole group tree (parents come before children) in the caller's transaction."""
     known = idmap.lookup(cur, ctx.prefix, "category", [g.id for g in groups])
     ids: dict[str, int] = {ext: xc for ext, (xc, _) in known.items()}
+    same_named = linking.category_links(ctx, cur, groups, set(known), NAME_MAX)
     mapped, unchanged, gone, created = [], [], {}, []
     for g in groups:
         if g.deleted and ctx.settings["missing_action"] == "delete":
@@ -28,6 +30,11 @@ def apply_groups(ctx: ImportContext, cur: Cursor, groups: tuple[Group, ...]) -> 
             parent = ctx.root_category
         name = g.name[:NAME_MAX]
         digest = fingerprint(name, parent, g.position, g.deleted)
+        if g.id not in known and not g.deleted and same_named is not None:
+            found = same_named.find(ctx, g, parent, name)
+            if found is not None:
+                known[g.id] = (found, "")
+                ids[g.id] = found
         if g.id in known:
             xc_id, old = known[g.id]
             if old == digest:

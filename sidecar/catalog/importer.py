@@ -40,7 +40,7 @@ from ..state import idmap, jobs
 from ..xcart import images
 from ..xcart.cache import clear_data_cache
 from ..xcart.shop import bump_entity_versions
-from . import portions, unchanged
+from . import linking, portions, unchanged
 from .context import ImportContext, load_context
 from .groups import apply_groups
 from .offers import PriceChoice, apply_offers, price_choice, store_price_types, store_stores
@@ -482,6 +482,7 @@ def summary(job: jobs.Job) -> list[str]:
             f"warning: {c['offers_without_price_type']} offers have no price of the chosen"
             " price type (setting price_type)"
         )
+    lines += linking.summary_lines(c, job.message)
     failed = g("items_failed", 0) + g("products_invalid", 0) + g("offers_invalid", 0)
     if failed:
         lines.append(f"skipped with errors: {failed}")

@@ -13,8 +13,9 @@ from ..errors import BadFileName
 from ..safepath import resolve_inside, safe_relative_path
 from ..state import idmap, unpriced
 from ..state import images as image_state
-from ..xcart import images, urls
+from ..xcart import images, matching, urls
 from ..xcart import products as xc_products
+from . import linking
 from .context import ImportContext, fingerprint
 from .properties import apply_values
 from .removal import remove_products
@@ -138,21 +139,43 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
     category_of = idmap.ids(cur, ctx.prefix, "category", [g for p in batch for g in p.group_ids])
     known = idmap.lookup(cur, ctx.prefix, "product", [p.id for p in batch])
     settings = ctx.settings
+    items = list(dict((p.id, p) for p in batch).values())  # a repeated Ид: the last one wins
+    written = {
+        p.id: _fields(ctx, p)
+        for p in items
+        if not (p.deleted and settings["missing_action"] == "delete")
+    }
+    # One lookup of the batch's SKUs serves linking by SKU and keeping SKUs unique.
+    holders = matching.sku_holders(cur, ctx.schema, [f.sku for f in written.values() if f.sku])
+    links = linking.link_products(ctx, cur, [
+        (p, written[p.id]) for p in items if p.id in written and p.id not in known and not p.deleted
+    ], holders)  # fmt: skip
+    known.update({ext: (xc, "") for ext, xc in links.linked.items()})
+    targets = [
+        (known[p.id][0] if p.id in known else None, p, written[p.id])
+        for p in items
+        if p.id in written and p.id not in links.ambiguous
+        and (p.id not in known or settings["update_skus"])
+    ]  # fmt: skip
+    for i, guarded in linking.guard_skus(ctx, cur, targets, holders).items():
+        written[targets[i][1].id] = guarded
 
     new, changed, unchanged, gone = [], {}, [], {}
     photos: dict[str, list[images.Picture] | None] = {}
     kept = _kept_photos(ctx, cur, [xc for xc, _ in known.values()])
-    for p in dict((p.id, p) for p in batch).values():  # a repeated Ид: the last one wins
-        if p.deleted and settings["missing_action"] == "delete":
+    for p in items:
+        if p.id not in written:
             if p.id in known:
                 gone[p.id] = known[p.id][0]
             else:
                 ctx.counts["products_skipped"] += 1
             continue
+        if p.id in links.ambiguous:
+            continue
         cats = [category_of[g] for g in p.group_ids if g in category_of]
         if len(cats) < len(p.group_ids):
             ctx.warn(f"product {p.id}: group(s) not in the catalog, linked to the known ones only")
-        fields = _fields(ctx, p)
+        fields = written[p.id]
         photos[p.id], photo_key = _pictures(ctx, p)
         if photos[p.id] is None and p.id in known:
             photo_key = kept.get(known[p.id][0], ())  # the photos the shop keeps
@@ -217,6 +240,7 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
     idmap.touch(cur, ctx.prefix, "product", unchanged)
     remove_products(ctx, cur, gone)
 
+    linking.note_created(ctx, [(p, f.name) for p, f, _, _ in new])
     ctx.counts["products_created"] += len(new_ids)
     ctx.counts["products_unchanged"] += len(unchanged)
     ctx.counts["products_disabled"] += sum(1 for p, _, _, _ in changed.values() if p.deleted)

@@ -1,7 +1,9 @@
 """The Ид an order line carries to 1C, and the order line an Ид from 1C names.
 
-Goods that came from 1C carry 1C's own Ид (`product` or `product#characteristic`). Goods the
-shop created itself have no 1C Ид, yet 1C needs one to match the line when it sends the order
+Goods that came from 1C carry 1C's own Ид (`product` or `product#characteristic`), and so do
+the shop's own goods once linked to 1C products, in orders placed before the link too (the Ид
+is looked up when the order is sent). Goods the shop created itself and never linked have no
+1C Ид, yet 1C needs one to match the line when it sends the order
 back, so they carry a stable Ид of the shop's: `xc-product-<product id>`, with
 `#xc-variant-<variant id>` for a variant X-Cart made; a line whose product was deleted carries
 `xc-item-<order line id>`. Each is recognised again when 1C returns it."""

@@ -361,6 +361,36 @@ SETTINGS: tuple[Setting, ...] = (
         "Существующие товары получают фото из 1С (фото, добавленные в магазине, остаются).",
     ),
     Setting(
+        "link_products",
+        "list",
+        "sku",
+        "catalog",
+        "Link existing products by",
+        "Связывать существующие товары по",
+        "A 1C product the shop has not seen is linked to a shop product not yet linked to 1C "
+        "instead of created, by these keys in order (commas): sku (Артикул = SKU), barcode "
+        "(Штрихкод = the GTIN attribute), name (the exact name); off or empty: never. A key "
+        "that matches two products on either side links nothing and is reported.",
+        "Товар 1С, которого магазин ещё не видел, связывается с товаром магазина, ещё не "
+        "связанным с 1С, вместо создания — по этим ключам по порядку (через запятую): sku "
+        "(Артикул = SKU), barcode (Штрихкод = атрибут GTIN), name (точное наименование); off "
+        "или пусто — никогда. Ключ, совпавший с двумя товарами с любой стороны, не связывает "
+        "ничего, об этом сообщается.",
+        check=lambda keys: [k for k in keys if k not in ("sku", "barcode", "name", "off")],
+    ),
+    Setting(
+        "link_categories",
+        "flag",
+        "Y",
+        "catalog",
+        "Link existing categories by name",
+        "Связывать существующие категории по имени",
+        "A 1C group the shop has not seen becomes the shop category of the same name under "
+        "the same parent, when exactly one such category is not yet linked to 1C.",
+        "Группа 1С, которой магазин ещё не видел, становится категорией магазина с тем же "
+        "именем под тем же родителем, если ровно одна такая категория ещё не связана с 1С.",
+    ),
+    Setting(
         "update_attributes",
         "flag",
         "Y",

@@ -1,4 +1,5 @@
-"""The 1C Ид ⇄ X-Cart id map. Matching is by Ид only (never by name or SKU), and a mapping
+"""The 1C Ид ⇄ X-Cart id map. Once an item has an entry it is matched by Ид only (a shop's own
+item is linked by SKU, barcode or name just once, see catalog/linking.py), and a mapping
 whose X-Cart row an admin deleted is treated as absent, so the item is created again instead of
 updating nothing. `seen_at` is when 1C last sent the item: a full export disables the rest."""
 
@@ -163,3 +164,28 @@ def ext_ids(
         (kind, *ids),
     )
     return dict(cur.fetchall())
+
+
+def recorded(
+    cur: pymysql.cursors.Cursor, prefix: str, kind: str, ext_ids: Sequence[str]
+) -> dict[str, int]:
+    """ext_id → xc_id as recorded, whether or not the X-Cart row still exists (kinds that
+    are records of their own, such as an undone link)."""
+    if not ext_ids:
+        return {}
+    ids = list(dict.fromkeys(ext_ids))
+    cur.execute(
+        f"SELECT ext_id, xc_id FROM {_table(prefix)}"
+        f" WHERE kind = %s AND ext_id IN ({placeholders(ids)})",
+        (kind, *ids),
+    )
+    return dict(cur.fetchall())
+
+
+def forget_characteristics(cur: pymysql.cursors.Cursor, prefix: str, product_ext: str) -> None:
+    """Forget the variants of a 1C product's characteristics (their Ид is `product#sub`)."""
+    escaped = product_ext.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    cur.execute(
+        f"DELETE FROM {_table(prefix)} WHERE kind = 'variant' AND ext_id LIKE %s",
+        (escaped + "#%",),
+    )

@@ -1,0 +1,98 @@
+"""The shop's own products and categories found by what 1C sends about them (SKU, barcode,
+exact name; a category's name), each lookup one statement for a whole batch: linking an
+existing shop to 1C and keeping SKUs unique read them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pymysql
+
+from ..db import placeholders
+from .schema import Schema
+
+
+def sku_holders(
+    cur: pymysql.cursors.Cursor, schema: Schema, skus: Sequence[str]
+) -> list[tuple[int, str]]:
+    """(product_id, sku) of every product holding one of `skus`, compared as X-Cart's admin
+    compares them (the column's collation: case and trailing spaces do not count)."""
+    wanted = list(dict.fromkeys(s for s in skus if s))
+    if not wanted:
+        return []
+    cur.execute(
+        f"SELECT product_id, sku FROM {schema.table('products')}"
+        f" WHERE sku IN ({placeholders(wanted)})",
+        tuple(wanted),
+    )
+    return list(cur.fetchall())
+
+
+def current_skus(
+    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]
+) -> dict[int, str | None]:
+    if not product_ids:
+        return {}
+    cur.execute(
+        f"SELECT product_id, sku FROM {schema.table('products')}"
+        f" WHERE product_id IN ({placeholders(product_ids)})",
+        tuple(product_ids),
+    )
+    return dict(cur.fetchall())
+
+
+def products_named(
+    cur: pymysql.cursors.Cursor, schema: Schema, names: Sequence[str]
+) -> list[tuple[int, str]]:
+    """(product_id, name) of the products with one of `names` in any language."""
+    wanted = list(dict.fromkeys(n for n in names if n))
+    if not wanted:
+        return []
+    cur.execute(
+        f"SELECT DISTINCT id, name FROM {schema.table('product_translations')}"
+        f" WHERE name IN ({placeholders(wanted)})",
+        tuple(wanted),
+    )
+    return list(cur.fetchall())
+
+
+def gtin_attributes(cur: pymysql.cursors.Cursor, schema: Schema) -> list[int]:
+    """The attributes the shop keeps barcodes in (Google feed's "gtin" group)."""
+    if not schema.supports("google_feed"):
+        return []
+    cur.execute(f"SELECT id FROM {schema.table('attributes')} WHERE googleShoppingGroup = 'gtin'")
+    return [r[0] for r in cur.fetchall()]
+
+
+def products_with_barcodes(
+    cur: pymysql.cursors.Cursor, schema: Schema, attribute_ids: Sequence[int], codes: Sequence[str]
+) -> list[tuple[int, str]]:
+    """(product_id, barcode) of the products whose text value of a barcode attribute is one
+    of `codes`."""
+    wanted = list(dict.fromkeys(c for c in codes if c))
+    attrs = list(dict.fromkeys(attribute_ids))
+    if not wanted or not attrs:
+        return []
+    cur.execute(
+        f"SELECT DISTINCT v.product_id, t.value FROM {schema.table('attribute_values_text')} v"
+        f" JOIN {schema.table('attribute_values_text_translations')} t ON t.id = v.id"
+        f" WHERE v.attribute_id IN ({placeholders(attrs)}) AND t.value IN ({placeholders(wanted)})",
+        (*attrs, *wanted),
+    )
+    return list(cur.fetchall())
+
+
+def categories_named(
+    cur: pymysql.cursors.Cursor, schema: Schema, names: Sequence[str]
+) -> list[tuple[int, int | None, str]]:
+    """(category_id, parent_id, name) of the categories with one of `names` in any language."""
+    wanted = list(dict.fromkeys(n for n in names if n))
+    if not wanted:
+        return []
+    cur.execute(
+        f"SELECT DISTINCT c.category_id, c.parent_id, t.name FROM {schema.table('categories')} c"
+        f" JOIN {schema.table('category_translations')} t ON t.id = c.category_id"
+        f" WHERE t.name IN ({placeholders(wanted)})",
+        tuple(wanted),
+    )
+    return list(cur.fetchall())
