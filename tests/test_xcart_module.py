@@ -17,6 +17,7 @@ from xcart_rig import Admin, Rig
 
 from sidecar.onec_client import OneCClient, http_transport
 from sidecar.settings import SETTINGS
+from sidecar.xcart_module import MINOR
 
 SETTINGS_PAGE = "/admin.php?target=module&moduleId=Xc1c-Exchange"
 CATEGORY = "Xc1c\\Exchange"
@@ -140,19 +141,24 @@ def test_an_upgrade_from_the_earlier_module_keeps_and_fixes_the_settings(module_
     sql(rig, "UPDATE xc_config SET value = 'старый-пароль' WHERE category = %s"
              " AND name = 'password'", CATEGORY)  # fmt: skip
     sql(rig, "DELETE FROM xc_config WHERE category = %s AND name = 'currency_rates'", CATEGORY)
-    # nor the settings and the cron task of 5.4.030 (1C's order changes through X-Cart)
+    # nor the settings and the cron task of 5.4.030 (1C's order changes through X-Cart), nor
+    # those of 5.4.040 (linking the shop's own products)
     sql(rig, "DELETE FROM xc_config WHERE category = %s AND name IN ('orders_apply',"
-             " 'xcart_secret')", CATEGORY)  # fmt: skip
+             " 'xcart_secret', 'link_products', 'link_categories')", CATEGORY)  # fmt: skip
     sql(rig, "DELETE FROM xc_tasks WHERE owner = %s", TASK)
     assert "FAIL module settings in X-Cart" in doctor()
 
-    hook = rig.root / "classes/XLite/Module/Xc1c/Exchange/hooks/upgrade/5.4/30/post_rebuild.php"
+    hook = (
+        rig.root
+        / f"classes/XLite/Module/Xc1c/Exchange/hooks/upgrade/5.4/{int(MINOR)}/post_rebuild.php"
+    )
     rig.upgrade_hook(hook)
     assert tasks(rig) == [TASK]
     rows = config(rig)
     assert rows["password"] == ("XLite\\View\\FormField\\Input\\PasswordWithValue", "старый-пароль")
     assert rows["status_token"][0] == "XLite\\View\\FormField\\Input\\PasswordWithValue"
     assert rows["currency_rates"] == ("textarea", "")
+    assert rows["link_products"][1] == "sku" and rows["link_categories"][1] == "Y"
     assert f"ok   module settings in X-Cart: {len(SETTINGS)} of {len(SETTINGS)}" in doctor()
     assert checkauth(url, "1c", "старый-пароль")[0] == "success"
     with rig.serving() as shop:
