@@ -12,20 +12,22 @@ from ..db import placeholders
 from .schema import Schema
 
 
+def _holding(cur: pymysql.cursors.Cursor, sql: str, values: Sequence[str]) -> list[tuple[int, str]]:
+    """The rows `sql` (ending in `IN `) finds for the non-empty `values`, each asked once."""
+    wanted = list(dict.fromkeys(v for v in values if v))
+    if not wanted:
+        return []
+    cur.execute(f"{sql}({placeholders(wanted)})", tuple(wanted))
+    return list(cur.fetchall())
+
+
 def sku_holders(
     cur: pymysql.cursors.Cursor, schema: Schema, skus: Sequence[str]
 ) -> list[tuple[int, str]]:
     """(product_id, sku) of every product holding one of `skus`, compared as X-Cart's admin
     compares them (the column's collation: case and trailing spaces do not count)."""
-    wanted = list(dict.fromkeys(s for s in skus if s))
-    if not wanted:
-        return []
-    cur.execute(
-        f"SELECT product_id, sku FROM {schema.table('products')}"
-        f" WHERE sku IN ({placeholders(wanted)})",
-        tuple(wanted),
-    )
-    return list(cur.fetchall())
+    sql = f"SELECT product_id, sku FROM {schema.table('products')} WHERE sku IN "
+    return _holding(cur, sql, skus)
 
 
 def current_skus(
@@ -45,15 +47,8 @@ def products_named(
     cur: pymysql.cursors.Cursor, schema: Schema, names: Sequence[str]
 ) -> list[tuple[int, str]]:
     """(product_id, name) of the products with one of `names` in any language."""
-    wanted = list(dict.fromkeys(n for n in names if n))
-    if not wanted:
-        return []
-    cur.execute(
-        f"SELECT DISTINCT id, name FROM {schema.table('product_translations')}"
-        f" WHERE name IN ({placeholders(wanted)})",
-        tuple(wanted),
-    )
-    return list(cur.fetchall())
+    table = schema.table("product_translations")
+    return _holding(cur, f"SELECT DISTINCT id, name FROM {table} WHERE name IN ", names)
 
 
 def gtin_attributes(cur: pymysql.cursors.Cursor, schema: Schema) -> list[int]:
