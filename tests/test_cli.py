@@ -9,7 +9,7 @@ from conftest import catalog_files, drop_database, server_params, set_setting
 from sidecar.cli import main
 from sidecar.config import Config
 from sidecar.db import connect
-from sidecar.settings import MODULE_CATEGORY
+from sidecar.settings import MODULE_CATEGORY, read_settings
 from sidecar.state.migrations import MIGRATIONS
 
 
@@ -253,3 +253,23 @@ def test_extra_requisites_are_checked_when_set_and_by_doctor(config, conn):
         in out
     )
     assert "the shop has no address field 'inn' (billing.inn)" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "bad", "refused"),
+    [
+        ("currency_rates", "RUB = 0.011\nUSD = 1", "RUB = 0.011\nEUR = много", "eur = много"),
+        ("status_map", "Оплачен = payment P", "Оплачен = payment P\nОтгружен = S", "отгружен = s"),
+    ],
+)
+def test_structured_settings_are_checked_when_set(config, conn, name, good, bad, refused):
+    env = {
+        "XC1C_DATABASE_URL": f"mysql://root@{config.db.host}:{config.db.port}/{config.db.database}",
+        "XC1C_DATA_DIR": str(config.data_dir),
+    }
+    out = CliRunner().invoke(main, ["settings", "set", name, bad], env=env)
+    assert out.exit_code != 0 and f"{name}: not understood: {refused}" in out.output
+    assert read_settings(conn, "xc_")[name] == ()  # nothing was saved
+    assert CliRunner().invoke(main, ["settings", "set", name, good], env=env).exit_code == 0
+    conn.commit()
+    assert len(read_settings(conn, "xc_")[name]) == len(good.splitlines())

@@ -8,8 +8,10 @@ from decimal import ROUND_FLOOR, Decimal
 
 from pymysql.cursors import Cursor
 
+from ..commerceml.currencies import currency
 from ..commerceml.records import Offer, Price, PriceType, Warehouse
 from ..db import placeholders, update_from_rows
+from ..settings.values import parse_rates
 from ..state import idmap, unpriced
 from ..state import offers as offer_state
 from ..state.properties import store_warehouses, warehouse_ids
@@ -21,20 +23,6 @@ from .variants import VariantOffer, apply_variants
 PRICE_PLACES = Decimal("0.0001")
 PRICE_MAX = Decimal("9999999999")  # DECIMAL(14,4)
 AMOUNT_MAX = 4294967295  # INT UNSIGNED
-# What 1C writes in Валюта, to ISO codes.
-CURRENCIES = {
-    "руб": "RUB", "руб.": "RUB", "рубль": "RUB", "р.": "RUB", "rur": "RUB", "643": "RUB",
-    "₽": "RUB", "usd": "USD", "840": "USD", "$": "USD", "eur": "EUR", "978": "EUR", "€": "EUR",
-    "грн": "UAH", "грн.": "UAH", "980": "UAH", "тенге": "KZT", "тг": "KZT", "398": "KZT",
-    "933": "BYN", "бел. руб.": "BYN",
-}  # fmt: skip
-
-
-def currency(code: str) -> str:
-    c = code.strip()
-    if not c:
-        return ""
-    return CURRENCIES.get(c.casefold(), c.upper() if len(c) == 3 and c.isalpha() else "")
 
 
 @dataclass(frozen=True)
@@ -46,22 +34,6 @@ class PriceChoice:
     wholesale: set[str] | None
     currencies: dict[str, str]  # price type Ид → its currency
     rates: dict[str, Decimal]  # currency → the shop currency's worth of one unit of it
-
-
-def parse_rates(entries: tuple[str, ...]) -> tuple[dict[str, Decimal], list[str]]:
-    """`RUB = 0.011` entries of the currency_rates setting → ({'RUB': 0.011}, bad entries)."""
-    rates, bad = {}, []
-    for entry in entries:
-        code, _, value = entry.partition("=")
-        try:
-            rate = Decimal(value.strip().replace(",", "."))
-        except ArithmeticError:
-            rate = Decimal(0)
-        if currency(code) and rate.is_finite() and rate > 0:
-            rates[currency(code)] = rate
-        else:
-            bad.append(entry)
-    return rates, bad
 
 
 def _wanted(

@@ -19,18 +19,18 @@ from ..commerceml.records import Invalid, Offer, Product, Raw
 from ..settings import BY_NAME
 from ..state import idmap
 from ..state import offers as offer_state
-from .context import ImportContext
+from .context import ImportContext, fingerprint
 
 
 def product_context(ctx: ImportContext, cur: Cursor) -> str:
     """What a product's writing depends on besides its XML (refresh after groups and
     properties change)."""
     categories = idmap.checksum(cur, ctx.prefix, "category")
-    return _digest(_shop(ctx), sorted(ctx.properties.items()), categories)
+    return fingerprint(_shop(ctx), sorted(ctx.properties.items()), categories)
 
 
 def offer_context(ctx: ImportContext, choice: Any) -> str:
-    return _digest(_shop(ctx), repr(choice))
+    return fingerprint(_shop(ctx), repr(choice))
 
 
 def _shop(ctx: ImportContext) -> tuple:
@@ -42,10 +42,6 @@ def _shop(ctx: ImportContext) -> tuple:
     )
     return (settings, ctx.languages, ctx.root_category, str(ctx.weight_factor),
             ctx.shop_currency, ctx.has_variants, ctx.has_brands, repr(ctx.urls))  # fmt: skip
-
-
-def _digest(*parts: object) -> str:
-    return hashlib.md5(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_changed(

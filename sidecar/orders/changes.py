@@ -24,6 +24,7 @@ from ..commerceml.documents import IncomingDocument, iter_documents
 from ..commerceml.reader import flag
 from ..commerceml.records import split_item_id
 from ..db import transaction
+from ..settings.values import parse_status_map
 from ..state import idmap
 from ..state import order_changes as queue
 from ..state import order_exports as exports
@@ -64,17 +65,6 @@ class Outcome:
             *self.how,
             *self.warnings[:20],
         ]
-
-
-def parse_status_map(entries: tuple[str, ...]) -> dict[str, tuple[str, str]]:
-    """`1C status = payment CODE` / `= shipping CODE` entries → {folded status: (kind, CODE)}."""
-    out = {}
-    for entry in entries:
-        name, _, target = entry.rpartition("=")
-        kind, _, code = target.strip().partition(" ")
-        if name.strip() and kind in ("payment", "shipping") and code.strip():
-            out[name.strip().casefold()] = (kind, code.strip().upper())
-    return out
 
 
 def _wanted(

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import requisites
 from ..errors import XC1CError
+from .values import parse_rates, unmapped_statuses
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Setting:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     choice_labels: tuple[tuple[str, str], ...] = ()  # (English, Russian) per choice
-    # For "lines": the lines it does not accept (a saved value with any is refused).
+    # The entries it does not accept (a saved value with any is refused).
     check: Callable[[tuple[str, ...]], list[str]] | None = None
 
     def parse(self, raw: str) -> Any:
@@ -237,6 +238,7 @@ SETTINGS: tuple[Setting, ...] = (
         "стоит единица в валюте магазина, дробная часть через точку). Пусто: курсы модуля "
         "Multicurrency, если он включён. Товар с ценой без курса остаётся скрытым, пока курс "
         "не задан.",
+        check=lambda entries: parse_rates(entries)[1],
     ),
     Setting(
         "catalog_mode",
@@ -702,6 +704,7 @@ SETTINGS: tuple[Setting, ...] = (
         "`1C status = shipping CODE`. A status not listed is reported, never guessed.",
         "Соответствие «Статуса заказа» 1С статусам X-Cart, по строке: `статус 1С = payment КОД` "
         "или `статус 1С = shipping КОД`. Статус не из списка сообщается, а не угадывается.",
+        check=unmapped_statuses,
     ),
     Setting(
         "history_keep",
