@@ -326,7 +326,7 @@ class CatalogImport:
                     )
             with transaction(self.conn) as cur:
                 self._save(ctx, cur, job, seq)
-        self._release_files(ctx)
+        _release_files(self.conn, ctx)
         pending.clear()
 
     def _context(self, ctx: ImportContext, cur: Cursor, kind: str, choice: PriceChoice) -> str:
@@ -371,7 +371,7 @@ class CatalogImport:
                 store_stores(ctx, cur, record.items)
                 ctx.counts["warehouses"] = len(record.items)
             self._save(ctx, cur, job, seq)
-        self._release_files(ctx)
+        _release_files(self.conn, ctx)
         return choice
 
     def _finish(self, ctx: ImportContext, job: jobs.Job, path: Path) -> None:
@@ -392,16 +392,14 @@ class CatalogImport:
                 portions.settle(ctx, cur, path, job.started_us, tuple(kinds))
             job.status = jobs.DONE
             self._save(ctx, cur, job, job.position)
-        self._release_files(ctx)
+        _release_files(self.conn, ctx)
         if self.clear_cache and any(job.counts.get(k) for k in CHANGES):
             clear_data_cache(self.xcart_root)
 
     def _save(
         self, ctx: ImportContext, cur: pymysql.cursors.Cursor, job: jobs.Job, seq: int
     ) -> None:
-        if ctx.entity_classes:
-            bump_entity_versions(cur, ctx.schema, ctx.entity_classes)
-            ctx.entity_classes.clear()
+        _bump_versions(ctx, cur)
         job.position = seq
         job.counts = dict(ctx.counts)
         if ctx.warnings:
@@ -409,18 +407,26 @@ class CatalogImport:
             ctx.warnings.clear()
         jobs.save(cur, self.prefix, job)
 
-    def _release_files(self, ctx: ImportContext) -> None:
-        """Image files whose rows a committed batch deleted go once nothing uses them."""
-        if ctx.released_files:
-            with transaction(self.conn) as cur:
-                images.remove_unused_files(cur, ctx.schema, ctx.images, ctx.released_files)
-            ctx.released_files.clear()
-
     def _fail(self, job: jobs.Job, message: str) -> None:
         with transaction(self.conn) as cur:
             job.status = jobs.FAILED
             job.message = message
             jobs.save(cur, self.prefix, job)
+
+
+def _bump_versions(ctx: ImportContext, cur: pymysql.cursors.Cursor) -> None:
+    """X-Cart's entity type versions of what was written, in the transaction that wrote it."""
+    if ctx.entity_classes:
+        bump_entity_versions(cur, ctx.schema, ctx.entity_classes)
+        ctx.entity_classes.clear()
+
+
+def _release_files(conn: pymysql.Connection, ctx: ImportContext) -> None:
+    """Image files whose rows a committed batch deleted go once nothing uses them."""
+    if ctx.released_files:
+        with transaction(conn) as cur:
+            images.remove_unused_files(cur, ctx.schema, ctx.images, ctx.released_files)
+        ctx.released_files.clear()
 
 
 def _products_seen(counts: dict[str, int]) -> int:
@@ -518,11 +524,8 @@ def deactivate(
         since = portions.complete_on_deactivate(cur, prefix, since)
         kinds = tuple(k for k in ("product", "category") if idmap.seen_since(cur, prefix, k, since))
         remove_unseen(ctx, cur, kinds, since)
-        if ctx.entity_classes:
-            bump_entity_versions(cur, ctx.schema, ctx.entity_classes)
-    if ctx.released_files:
-        with transaction(conn) as cur:
-            images.remove_unused_files(cur, ctx.schema, ctx.images, ctx.released_files)
+        _bump_versions(ctx, cur)
+    _release_files(conn, ctx)
     if any(ctx.counts.get(k) for k in CHANGES):
         clear_data_cache(xcart_root)
     return dict(ctx.counts)
