@@ -180,7 +180,7 @@ def apply_file(
             outcome.how.append(f"applied directly ({side}): X-Cart sent no e-mails and moved"
                                " no stock")  # fmt: skip
     elif recorded:
-        _through_xcart(conn, prefix, side, recorded, outcome)
+        _through_xcart(conn, schema, prefix, side, recorded, outcome)
     return outcome
 
 
@@ -189,10 +189,15 @@ def _count(outcome: Outcome, changed: bool) -> None:
 
 
 def _through_xcart(
-    conn: pymysql.Connection, prefix: str, side: XCartSide, ids: list[int], outcome: Outcome
+    conn: pymysql.Connection,
+    schema: Schema,
+    prefix: str,
+    side: XCartSide,
+    ids: list[int],
+    outcome: Outcome,
 ) -> None:
     """X-Cart applies the waiting changes; the reply counts what became of these."""
-    reason = deliver(conn, prefix, side)
+    reason = deliver(conn, prefix, side, schema=schema)
     with transaction(conn) as cur:
         rows = queue.rows(cur, prefix, ids)
     by_state = Counter(r.state for r in rows)
@@ -225,11 +230,18 @@ def _result(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def deliver(conn: pymysql.Connection, prefix: str, side: XCartSide | str, wait: int = 0) -> str:
+def deliver(
+    conn: pymysql.Connection,
+    prefix: str,
+    side: XCartSide | str,
+    wait: int = 0,
+    schema: Schema | None = None,
+) -> str:
     """Have the module's side apply every waiting change, then take the applied ones into
     account. When that side is absent (or `side` is why it is not used) apply them directly;
     when X-Cart does not answer they wait, and those waiting longer than `wait` seconds (0: no
-    limit) are applied directly. Returns what happened, for the reply and the log."""
+    limit) are applied directly. Returns what happened, for the reply and the log. `schema`:
+    the shop's, when the caller has read it (one information_schema scan per file)."""
     now = int(time.time())
     if isinstance(side, str):
         reason, direct_after = side, 0
@@ -247,7 +259,7 @@ def deliver(conn: pymysql.Connection, prefix: str, side: XCartSide | str, wait: 
         with transaction(conn) as cur:
             due = [i for i, _, created in queue.waiting(cur, prefix)
                    if now - created >= direct_after]  # fmt: skip
-        schema = Schema(conn, prefix)
+        schema = schema or Schema(conn, prefix)
         with transaction(conn) as cur:
             known = {k: xc_orders.status_ids(cur, schema, k) for k in ("payment", "shipping")}
         for change_id in due:
@@ -256,7 +268,7 @@ def deliver(conn: pymysql.Connection, prefix: str, side: XCartSide | str, wait: 
                 if payload is not None:
                     apply_directly(cur, schema, prefix, change_id, Change.from_payload(payload),
                                    reason, known)  # fmt: skip
-    settle(conn, prefix)
+    settle(conn, prefix, schema)
     return reason
 
 
@@ -266,13 +278,13 @@ def unfinished(conn: pymysql.Connection, prefix: str) -> bool:
         return bool(queue.waiting(cur, prefix) or queue.unsettled(cur, prefix))
 
 
-def settle(conn: pymysql.Connection, prefix: str) -> None:
+def settle(conn: pymysql.Connection, prefix: str, schema: Schema | None = None) -> None:
     """Orders X-Cart changed as 1C asked are as 1C knows them: not sent back as changed."""
     with transaction(conn) as cur:
         rows = queue.unsettled(cur, prefix)
         if not rows:
             return
-        schema = Schema(conn, prefix)
+        schema = schema or Schema(conn, prefix)
         order_ids = sorted({order_id for _, order_id in rows})
         for order_id, fingerprint in xc_orders.fingerprints(cur, schema, order_ids).items():
             exports.known_to_1c(cur, prefix, order_id, fingerprint)

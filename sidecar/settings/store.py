@@ -9,16 +9,16 @@ from typing import Any
 
 import pymysql
 
-from ..db import quote_identifier
 from ..errors import XC1CError
 from ..php import serialize
+from ..xcart.schema import xcart_table
 from .declaration import BY_NAME, SETTINGS
 from .module import MODULE_CATEGORY
 from .xcart_rows import config_rows
 
 
 def _config_table(prefix: str) -> str:
-    return quote_identifier(f"{prefix}config")
+    return xcart_table(prefix, "config")
 
 
 def read_settings(conn: pymysql.Connection, prefix: str) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def write_setting(conn: pymysql.Connection, prefix: str, name: str, raw: str) ->
             )
             config_id = cur.lastrowid
             cur.executemany(
-                f"INSERT INTO {quote_identifier(prefix + 'config_translations')}"
+                f"INSERT INTO {xcart_table(prefix, 'config_translations')}"
                 " (id, code, option_name, option_comment) VALUES (%s, %s, %s, %s)",
                 [(config_id, code, n, c) for code, (n, c) in declared.labels.items()],
             )

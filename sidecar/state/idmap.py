@@ -12,6 +12,7 @@ import pymysql
 
 from ..db import placeholders, quote_identifier, update_from_rows
 from ..xcart.entities import TARGETS
+from ..xcart.schema import xcart_table
 from . import own_table
 
 
@@ -34,7 +35,7 @@ def lookup(
     ids = list(dict.fromkeys(ext_ids))
     cur.execute(
         f"SELECT m.ext_id, m.xc_id, m.fingerprint FROM {_table(prefix)} m"
-        f" JOIN {quote_identifier(prefix + table)} t ON t.{quote_identifier(pk)} = m.xc_id"
+        f" JOIN {xcart_table(prefix, table)} t ON t.{quote_identifier(pk)} = m.xc_id"
         f" WHERE m.kind = %s AND m.ext_id IN ({placeholders(ids)})",
         (kind, *ids),
     )
@@ -74,7 +75,7 @@ def xml_digests(
     table, pk = TARGETS[kind]
     cur.execute(
         f"SELECT m.ext_id, m.xml_md5 FROM {_table(prefix)} m"
-        f" JOIN {quote_identifier(prefix + table)} t ON t.{quote_identifier(pk)} = m.xc_id"
+        f" JOIN {xcart_table(prefix, table)} t ON t.{quote_identifier(pk)} = m.xc_id"
         f" WHERE m.kind = %s AND m.fingerprint <> '' AND m.xml_md5 <> ''"
         f" AND m.ext_id IN ({placeholders(ext_ids)})",
         (kind, *ext_ids),

@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import pymysql
 
-from ..db import placeholders, quote_identifier
+from ..db import placeholders
+from ..xcart.schema import xcart_table
 from . import own_table
 
 NO_PRICE_YET = "no price from 1C yet"
@@ -56,7 +57,7 @@ def summary(cur: pymysql.cursors.Cursor, prefix: str, examples: int = 5) -> list
     cur.execute(
         f"SELECT u.reason, COUNT(*),"
         f" GROUP_CONCAT(u.product_id ORDER BY u.product_id SEPARATOR ',') FROM {_table(prefix)} u"
-        f" JOIN {quote_identifier(prefix + 'products')} p ON p.product_id = u.product_id"
+        f" JOIN {xcart_table(prefix, 'products')} p ON p.product_id = u.product_id"
         " GROUP BY u.reason ORDER BY COUNT(*) DESC"
     )
     return [

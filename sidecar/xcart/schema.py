@@ -116,6 +116,12 @@ def _type_zero(column: Column) -> Any:
     return 0 if column.data_type in _NUMERIC else ""
 
 
+def xcart_table(prefix: str, short: str) -> str:
+    """The quoted real name of one of X-Cart's tables: the shop's prefix before its short name.
+    For code that joins a table it knows exists without reading the shop's schema."""
+    return quote_identifier(prefix + short)
+
+
 class Schema:
     """The columns of every table with the shop's prefix, read once per connection use."""
 
@@ -167,7 +173,7 @@ class Schema:
 
     def table(self, short: str) -> str:
         """The quoted real name of a table, e.g. `products` -> `xc_products`."""
-        return quote_identifier(self.prefix + short)
+        return xcart_table(self.prefix, short)
 
     def row_defaults(self, short: str) -> dict[str, Any]:
         """X-Cart's value for every NOT NULL column without a DB default: its PHP default when
