@@ -194,8 +194,13 @@ def module() -> None:
 
 
 @module.command("write")
-@click.option("--dir", "directory", type=click.Path(path_type=Path), default=str(MODULE_STUB_DIR),
-              show_default=True)  # fmt: skip
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path),
+    default=str(MODULE_STUB_DIR),
+    show_default=True,
+)
 def module_write(directory: Path) -> None:
     """Write the module for X-Cart 5.4 and 5.5 (YAML fixtures and PHP classes)."""
     from .xcart_module import write

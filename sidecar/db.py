@@ -27,10 +27,17 @@ SQL_MODE = "STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTIO
 # set below never has NO_BACKSLASH_ESCAPES); the same table as pymysql's. str.translate walks a
 # string a character at a time through this table (slowest on Cyrillic text), so a string is
 # first searched for any of these characters, which most values have none of.
-_ESCAPES = str.maketrans({
-    "\0": "\\0", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\032": "\\Z", "'": "\\'",
-    '"': '\\"',
-})  # fmt: skip
+_ESCAPES = str.maketrans(
+    {
+        "\0": "\\0",
+        "\\": "\\\\",
+        "\n": "\\n",
+        "\r": "\\r",
+        "\032": "\\Z",
+        "'": "\\'",
+        '"': '\\"',
+    }
+)
 _NEEDS_ESCAPES = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]").search
 
 
@@ -129,9 +136,12 @@ class Connection(pymysql.connections.Connection):
         return "LOAD DATA LOCAL from memory (small batches: multi-row INSERT)"
 
     def load_rows(
-        self, cur: pymysql.cursors.Cursor, table: str, columns: Sequence[str],
+        self,
+        cur: pymysql.cursors.Cursor,
+        table: str,
+        columns: Sequence[str],
         rows: Sequence[Sequence[Any]],
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         """LOAD DATA LOCAL of `rows` into `table` (quoted) from memory, as strict as an INSERT:
         any warning (a value that does not fit, a duplicate key, which LOCAL turns into
         warnings) fails the statement. False, and INSERTs from then on, when the server

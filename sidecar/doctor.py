@@ -139,30 +139,40 @@ def _order_changes(conn: pymysql.Connection, config: Config, settings: dict) -> 
     direct = "they are written directly: no e-mails, no stock moved"
     address = "set xcart_url to X-Cart's admin.php as this server reaches it"
     if isinstance(side, str):
-        yield Check(settings["orders_apply"] == "direct",
-                    f"order changes from 1C do not go through X-Cart ({side}): {direct}",
-                    address)  # fmt: skip
+        yield Check(
+            settings["orders_apply"] == "direct",
+            f"order changes from 1C do not go through X-Cart ({side}): {direct}",
+            address,
+        )
     else:
         try:
             answer = replace(side, timeout=15).probe()
-            yield Check(True, f"order changes from 1C go through X-Cart at {side.url}"
-                              f" (module {answer['xc1c']})")  # fmt: skip
+            yield Check(
+                True,
+                f"order changes from 1C go through X-Cart at {side.url} (module {answer['xc1c']})",
+            )
         except xcart_side.Unreachable as exc:
             yield Check(False, f"{exc}: order changes from 1C wait for X-Cart", address)
         except xcart_side.Absent as exc:
-            yield Check(False, f"{exc}: {direct}",
-                        "enable the xc1c module 0.3 or later in X-Cart (Extensions)")  # fmt: skip
+            yield Check(
+                False,
+                f"{exc}: {direct}",
+                "enable the xc1c module 0.3 or later in X-Cart (Extensions)",
+            )
     with conn.cursor() as cur:
         counts, unapplied = order_changes.summary(cur, config.table_prefix, 3)
         linked = order_changes.linked_orders(cur, config.table_prefix)
     yield Check(True, f"orders 1C's documents named with 1C's own Ид (its GUID): {linked}")
     stuck = counts.get("waiting", 0) + counts.get("failed", 0)
     examples = "; ".join(f"order {r.order_id}: {r.state} {r.error}".strip() for r in unapplied)
-    yield Check(not stuck, "no order change from 1C waits or failed" if not stuck else
-                f"{counts.get('waiting', 0)} order change(s) from 1C wait for X-Cart,"
-                f" {counts.get('failed', 0)} failed: {examples}",
-                "see the status page; X-Cart's cron (php console.php --target=cron) applies"
-                " waiting ones")  # fmt: skip
+    yield Check(
+        not stuck,
+        "no order change from 1C waits or failed"
+        if not stuck
+        else f"{counts.get('waiting', 0)} order change(s) from 1C wait for X-Cart,"
+        f" {counts.get('failed', 0)} failed: {examples}",
+        "see the status page; X-Cart's cron (php console.php --target=cron) applies waiting ones",
+    )
 
 
 def _export_in_portions(
@@ -186,8 +196,9 @@ def _export_in_portions(
 
 def _linking(conn: pymysql.Connection, prefix: str) -> Check:
     """What the last catalog exchange that wrote left unlinked for ambiguity (link_products)."""
-    last = next((e for e in history.recent(conn, prefix, 50)
-                 if e.kind == "catalog" and not e.dry_run), None)  # fmt: skip
+    last = next(
+        (e for e in history.recent(conn, prefix, 50) if e.kind == "catalog" and not e.dry_run), None
+    )
     totals = last.totals if last else {}
     products, groups = totals.get("products_ambiguous", 0), totals.get("categories_ambiguous", 0)
     files = last.files if last else []
@@ -243,17 +254,28 @@ def _get(url: str, headers: dict[str, str]) -> tuple[int, str]:
 
 # What the sidecar's refusal of a login says → what doctor reports and how to fix it.
 REFUSALS = (
-    ("allowed_ips", "the sidecar refuses this machine's address (setting allowed_ips)",
-     "add this machine's address to allowed_ips, or run doctor from an allowed address"),
-    ("too many failed logins", "this address is rate-limited after failed logins",
-     "wait 10 minutes (setting login_attempts) and check 1C's login and password"),
-    ("password is not set", "the exchange password is not set",
-     "set it on the module's settings page, or: xc1c settings set password …"),
-    ("wrong login or password",
-     "1C's login does not arrive (the web server drops the Authorization header), or the"
-     " sidecar behind this URL reads another shop's settings",
-     "pass the Authorization header to the sidecar (see deploy/) and check XC1C_DATABASE_URL"),
-)  # fmt: skip
+    (
+        "allowed_ips",
+        "the sidecar refuses this machine's address (setting allowed_ips)",
+        "add this machine's address to allowed_ips, or run doctor from an allowed address",
+    ),
+    (
+        "too many failed logins",
+        "this address is rate-limited after failed logins",
+        "wait 10 minutes (setting login_attempts) and check 1C's login and password",
+    ),
+    (
+        "password is not set",
+        "the exchange password is not set",
+        "set it on the module's settings page, or: xc1c settings set password …",
+    ),
+    (
+        "wrong login or password",
+        "1C's login does not arrive (the web server drops the Authorization header), or the"
+        " sidecar behind this URL reads another shop's settings",
+        "pass the Authorization header to the sidecar (see deploy/) and check XC1C_DATABASE_URL",
+    ),
+)
 
 
 def _refusal(body: str) -> Check:

@@ -74,8 +74,9 @@ def describe_exchange(exchange: Exchange) -> list[str]:
     if exchange.analysis:
         lines.append("  would change:")
         lines += [f"    {line}" for line in _analysis_lines(exchange.analysis)]
-    lines.append("  files kept for download and replay" if exchange.files_kept
-                 else "  files no longer kept")  # fmt: skip
+    lines.append(
+        "  files kept for download and replay" if exchange.files_kept else "  files no longer kept"
+    )
     return lines
 
 
@@ -117,8 +118,9 @@ def exchange_dict(exchange: Exchange) -> dict[str, Any]:
     }
 
 
-def collect(conn: pymysql.Connection, prefix: str, settings: dict[str, Any],
-            last: int = 20) -> dict[str, Any]:  # fmt: skip
+def collect(
+    conn: pymysql.Connection, prefix: str, settings: dict[str, Any], last: int = 20
+) -> dict[str, Any]:
     """Everything the status page shows."""
     recent = history.recent(conn, prefix, last)
     with transaction(conn) as cur:
@@ -218,34 +220,54 @@ def metrics_text(conn: pymysql.Connection, prefix: str) -> str:
             (history.SUCCESS,),
         )
         last_success = cur.fetchall()
-    out += ["# HELP xc1c_exchanges Exchanges in the history, by kind and result.",
-            "# TYPE xc1c_exchanges gauge"]  # fmt: skip
+    out += [
+        "# HELP xc1c_exchanges Exchanges in the history, by kind and result.",
+        "# TYPE xc1c_exchanges gauge",
+    ]
     out += [f'xc1c_exchanges{{kind="{k}",status="{s}"}} {n}' for k, s, n, _, _ in rows]
-    out += ["# HELP xc1c_exchange_seconds Total duration of those exchanges.",
-            "# TYPE xc1c_exchange_seconds gauge"]  # fmt: skip
+    out += [
+        "# HELP xc1c_exchange_seconds Total duration of those exchanges.",
+        "# TYPE xc1c_exchange_seconds gauge",
+    ]
     out += [f'xc1c_exchange_seconds{{kind="{k}",status="{s}"}} {d or 0}' for k, s, _, d, _ in rows]
-    out += ["# HELP xc1c_last_success_timestamp_seconds When an exchange last succeeded.",
-            "# TYPE xc1c_last_success_timestamp_seconds gauge"]  # fmt: skip
+    out += [
+        "# HELP xc1c_last_success_timestamp_seconds When an exchange last succeeded.",
+        "# TYPE xc1c_last_success_timestamp_seconds gauge",
+    ]
     out += [f'xc1c_last_success_timestamp_seconds{{kind="{k}"}} {t or 0}' for k, t in last_success]
     with transaction(conn) as cur:
         held = sum(count for _, count, _ in unpriced.summary(cur, prefix))
         changes, _ = order_changes.summary(cur, prefix)
         waiting = portions.pending(cur, Schema(conn, prefix), prefix, read_settings(conn, prefix))
-    out += ["# HELP xc1c_pending_removals What the full export in portions under way would remove"
-            " once complete.", "# TYPE xc1c_pending_removals gauge"]  # fmt: skip
+    out += [
+        "# HELP xc1c_pending_removals What the full export in portions under way would remove"
+        " once complete.",
+        "# TYPE xc1c_pending_removals gauge",
+    ]
     pending = (waiting.products, waiting.categories) if waiting else (0, 0)
-    out += [f'xc1c_pending_removals{{kind="{kind}"}} {n}'
-            for kind, n in zip(("product", "category"), pending, strict=True)]  # fmt: skip
-    out += ["# HELP xc1c_products_unpriced 1C products not for sale: no usable price from 1C.",
-            "# TYPE xc1c_products_unpriced gauge", f"xc1c_products_unpriced {held}"]  # fmt: skip
-    out += ["# HELP xc1c_order_changes 1C's order changes, by state and by who applied them.",
-            "# TYPE xc1c_order_changes gauge"]  # fmt: skip
-    out += [f'xc1c_order_changes{{state="{k.partition(" ")[0]}",by="{k.partition(" ")[2]}"}} {n}'
-            for k, n in sorted(changes.items())]  # fmt: skip
+    out += [
+        f'xc1c_pending_removals{{kind="{kind}"}} {n}'
+        for kind, n in zip(("product", "category"), pending, strict=True)
+    ]
+    out += [
+        "# HELP xc1c_products_unpriced 1C products not for sale: no usable price from 1C.",
+        "# TYPE xc1c_products_unpriced gauge",
+        f"xc1c_products_unpriced {held}",
+    ]
+    out += [
+        "# HELP xc1c_order_changes 1C's order changes, by state and by who applied them.",
+        "# TYPE xc1c_order_changes gauge",
+    ]
+    out += [
+        f'xc1c_order_changes{{state="{k.partition(" ")[0]}",by="{k.partition(" ")[2]}"}} {n}'
+        for k, n in sorted(changes.items())
+    ]
     items: Counter = Counter()
     for exchange in history.recent(conn, prefix, history.MAX_ROWS):
         items.update(summarise(exchange.totals))
-    out += ["# HELP xc1c_items Items the exchanges in the history handled, by what happened.",
-            "# TYPE xc1c_items gauge"]  # fmt: skip
+    out += [
+        "# HELP xc1c_items Items the exchanges in the history handled, by what happened.",
+        "# TYPE xc1c_items gauge",
+    ]
     out += [f'xc1c_items{{what="{k.replace(" ", "_")}"}} {v}' for k, v in sorted(items.items())]
     return "\n".join(out) + "\n"

@@ -161,8 +161,10 @@ def _measure(cur: pymysql.cursors.Cursor, products: str, changes: Changes) -> No
     changes.repriced = count("p.price <> b.price")
     changes.restocked = count("p.amount <> b.amount")
     # X-Cart's amount is unsigned: a stock that falls must be subtracted as signed numbers.
-    delta = {"price": "p.price - b.price",
-             "amount": "CAST(p.amount AS SIGNED) - CAST(b.amount AS SIGNED)"}  # fmt: skip
+    delta = {
+        "price": "p.price - b.price",
+        "amount": "CAST(p.amount AS SIGNED) - CAST(b.amount AS SIGNED)",
+    }
     changes.stock_delta = Decimal(scalar(f"SELECT SUM({delta['amount']}) FROM {joined}"))
     for column, listing in (("price", changes.prices), ("amount", changes.stock)):
         cur.execute(

@@ -41,18 +41,29 @@ def apply_groups(ctx: ImportContext, cur: Cursor, groups: tuple[Group, ...]) -> 
                 unchanged.append(g.id)
                 continue
             categories.update(
-                cur, ctx.schema, xc_id, parent_id=parent, pos=g.position, name=name,
-                enabled=not g.deleted, languages=ctx.languages,
-            )  # fmt: skip
+                cur,
+                ctx.schema,
+                xc_id,
+                parent_id=parent,
+                pos=g.position,
+                name=name,
+                enabled=not g.deleted,
+                languages=ctx.languages,
+            )
             ctx.counts["categories_disabled" if g.deleted else "categories_updated"] += 1
         elif g.deleted:
             ctx.counts["categories_skipped"] += 1
             continue
         else:
             xc_id = categories.create(
-                cur, ctx.schema, parent_id=parent, pos=g.position, name=name, enabled=True,
+                cur,
+                ctx.schema,
+                parent_id=parent,
+                pos=g.position,
+                name=name,
+                enabled=True,
                 languages=ctx.languages,
-            )  # fmt: skip
+            )
             ids[g.id] = xc_id
             created.append((xc_id, parent, name))
             ctx.counts["categories_created"] += 1

@@ -51,11 +51,20 @@ from .removal import remove_unseen
 BATCH_SIZE = 500
 # Counts that mean the shop changed, so X-Cart's cache must be cleared.
 CHANGES = (
-    "categories_created", "categories_updated", "categories_disabled", "categories_deleted",
-    "products_created", "products_updated", "products_disabled", "products_deleted",
-    "products_repriced", "attributes_created", "variants_created", "products_on_sale",
+    "categories_created",
+    "categories_updated",
+    "categories_disabled",
+    "categories_deleted",
+    "products_created",
+    "products_updated",
+    "products_disabled",
+    "products_deleted",
+    "products_repriced",
+    "attributes_created",
+    "variants_created",
+    "products_on_sale",
     "products_unpriced",
-)  # fmt: skip
+)
 # Product counts an offers file makes (the products line is the catalog file's).
 OFFER_COUNTS = {"products_repriced", "products_unpriced", "products_on_sale"}
 # Database errors caused by one item's data: the batch is retried item by item to find it.
@@ -98,8 +107,9 @@ class _Reader:
         chunk: list[Record] = []
         try:
             with path.open("rb") as stream:
-                for record in iter_records(stream, position, raw=True,
-                                           read_in_place=lambda: self.read_in_place):  # fmt: skip
+                for record in iter_records(
+                    stream, position, raw=True, read_in_place=lambda: self.read_in_place
+                ):
                     chunk.append(record)
                     if len(chunk) == self.CHUNK:
                         if not self._hand(("records", chunk, stream.tell())):
@@ -288,9 +298,11 @@ class CatalogImport:
         they were last written are skipped unread. A batch that fails on one item's data is
         retried item by item: the bad item is reported, the rest written."""
         kind = pending[0].kind
-        apply = apply_products if kind == "product" else (
-            lambda c, cur, items: apply_offers(c, cur, items, choice)
-        )  # fmt: skip
+        apply = (
+            apply_products
+            if kind == "product"
+            else (lambda c, cur, items: apply_offers(c, cur, items, choice))
+        )
         before, warned = ctx.counts.copy(), len(ctx.warnings)
         try:
             with self._batch(ctx) as cur:
@@ -455,9 +467,12 @@ def summary(job: jobs.Job) -> list[str]:
     if g("export_portions"):
         lines.append(
             f"the full export in {c['export_portions']} portions has come"
-            + (": nothing removed, a portion did not finish" if g("export_incomplete")
-               else ": what none of its portions held is removed")
-        )  # fmt: skip
+            + (
+                ": nothing removed, a portion did not finish"
+                if g("export_incomplete")
+                else ": what none of its portions held is removed"
+            )
+        )
     elif g("export_portion"):
         lines.append(
             f"portion {c['export_portion']} of a full export: what the export lacks is removed"

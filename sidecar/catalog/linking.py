@@ -134,9 +134,10 @@ def link_products(
             taken.add(shop[0])
             ctx.counts["products_linked"] += 1
             _example(
-                ctx, "linked",
+                ctx,
+                "linked",
                 f"linked: product {p.id} ({f.name}) → shop product #{shop[0]} by {key} {v!r}",
-            )  # fmt: skip
+            )
         left = rest
     return links
 
@@ -243,8 +244,16 @@ def summary_lines(counts: dict[str, int], message: str) -> list[str]:
     """The lines 1C's exchange log and the analysis show about linking: the counts, and the
     examples (which the warnings' listing shows when there are warnings)."""
     g = counts.get
-    if not any(g(k) for k in ("products_linked", "products_ambiguous", "categories_linked",
-                              "categories_ambiguous", "skus_taken")):  # fmt: skip
+    if not any(
+        g(k)
+        for k in (
+            "products_linked",
+            "products_ambiguous",
+            "categories_linked",
+            "categories_ambiguous",
+            "skus_taken",
+        )
+    ):
         return []
     return [
         f"linked to the shop's own items: {g('products_linked', 0)} products,"

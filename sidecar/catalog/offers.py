@@ -98,9 +98,12 @@ def _in_shop_terms(
         if rate is None:
             if count:
                 ctx.counts["prices_in_other_currency"] += 1
-                ctx.once("currency", f"offer {offer.id}: price in {code}, the shop sells in"
-                                     f" {ctx.shop_currency} and has no rate for it (setting"
-                                     " currency_rates): such products stay hidden")  # fmt: skip
+                ctx.once(
+                    "currency",
+                    f"offer {offer.id}: price in {code}, the shop sells in"
+                    f" {ctx.shop_currency} and has no rate for it (setting"
+                    " currency_rates): such products stay hidden",
+                )
             return None, f"price in {code}, no rate to {ctx.shop_currency} (currency_rates)"
         value = value * rate
         if count:
@@ -156,8 +159,18 @@ def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: Pr
                 _price(ctx, o, choice.market, choice, False)[0] if choice.market else None,
                 _price(ctx, o, choice.wholesale, choice, False)[0] if choice.wholesale else None,
             )
-        digest = fingerprint(pid, owner, price, why, quantity, o.deleted, o.sku,
-                             o.characteristics, o.name if o.id != owner else "", extra)  # fmt: skip
+        digest = fingerprint(
+            pid,
+            owner,
+            price,
+            why,
+            quantity,
+            o.deleted,
+            o.sku,
+            o.characteristics,
+            o.name if o.id != owner else "",
+            extra,
+        )
         if before.get(o.id) == digest:
             ctx.counts["offers_unchanged"] += 1
             continue
@@ -244,9 +257,12 @@ def _set_market_prices(ctx: ImportContext, cur: Cursor, prices: dict[int, Decima
         ctx.once("market", "market_price_type is set but the shop has no Market price module")
         return
     update_from_rows(
-        cur, ctx.schema.table("products"), "product_id", ["marketPrice"],
+        cur,
+        ctx.schema.table("products"),
+        "product_id",
+        ["marketPrice"],
         [(pid, price) for pid, price in prices.items() if price is not None],
-    )  # fmt: skip
+    )
 
 
 def _set_wholesale_prices(
@@ -278,9 +294,15 @@ def _set_wholesale_prices(
         cur,
         "wholesale_prices",
         [
-            {"product_id": pid, "membership_id": row[0], "price": price,
-             "quantityRangeBegin": 1, "quantityRangeEnd": 0, "type": "price"}
+            {
+                "product_id": pid,
+                "membership_id": row[0],
+                "price": price,
+                "quantityRangeBegin": 1,
+                "quantityRangeEnd": 0,
+                "type": "price",
+            }
             for pid, price in prices.items()
             if price is not None
         ],
-    )  # fmt: skip
+    )

@@ -96,8 +96,9 @@ def begin(cur: Cursor, prefix: str, path: Path) -> None:
         exports.save(cur, prefix, export)
 
 
-def settle(ctx: ImportContext, cur: Cursor, path: Path, started_us: int,
-           kinds: tuple[str, ...]) -> None:  # fmt: skip
+def settle(
+    ctx: ImportContext, cur: Cursor, path: Path, started_us: int, kinds: tuple[str, ...]
+) -> None:
     """A file's import ended in overwrite mode; `kinds` are what it says it holds in full.
     Removes what a whole export lacks, when it is whole."""
     prefix = ctx.prefix
@@ -105,9 +106,14 @@ def settle(ctx: ImportContext, cur: Cursor, path: Path, started_us: int,
     export = exports.current(cur, prefix)
     first_portion = "product" in kinds and is_portion(filename)
     if export is not None and kinds:
-        _close(ctx, cur, export, exports.ABANDONED,
-               f"a new full export began with {filename} before this one was complete;"
-               " nothing was removed")  # fmt: skip
+        _close(
+            ctx,
+            cur,
+            export,
+            exports.ABANDONED,
+            f"a new full export began with {filename} before this one was complete;"
+            " nothing was removed",
+        )
         export = None
     if first_portion:
         exports.open_export(cur, prefix, started_us, kinds, filename)
@@ -160,14 +166,18 @@ def _products_in(path: Path) -> list[str] | None:
     """The Ид of every product in a catalog file, or None when it cannot be read to its end."""
     try:
         with path.open("rb") as stream:
-            return [r.id for r in iter_records(stream, raw=True)
-                    if isinstance(r, Raw) and r.kind == "product"]  # fmt: skip
+            return [
+                r.id
+                for r in iter_records(stream, raw=True)
+                if isinstance(r, Raw) and r.kind == "product"
+            ]
     except (OSError, CommerceMLError):
         return None
 
 
-def _close(ctx: ImportContext, cur: Cursor, export: exports.Export, status: str,
-           message: str) -> None:  # fmt: skip
+def _close(
+    ctx: ImportContext, cur: Cursor, export: exports.Export, status: str, message: str
+) -> None:
     export.status = status
     export.message = message
     exports.save(cur, ctx.prefix, export)
@@ -224,12 +234,14 @@ def pending(cur: Cursor, schema: Schema, prefix: str, settings: dict[str, Any]) 
     if "category" in export.kinds:
         categories, _ = _unseen(cur, schema, prefix, "category", export.started_us, only_enabled)
     names = [PurePosixPath(u).name for u in export.unfinished]
-    return Pending(export.started_us, export.first_file, export.portions, names, products,
-                   categories, examples)  # fmt: skip
+    return Pending(
+        export.started_us, export.first_file, export.portions, names, products, categories, examples
+    )
 
 
-def _unseen(cur: Cursor, schema: Schema, prefix: str, kind: str, before: int,
-            only_enabled: bool) -> tuple[int, list[int]]:  # fmt: skip
+def _unseen(
+    cur: Cursor, schema: Schema, prefix: str, kind: str, before: int, only_enabled: bool
+) -> tuple[int, list[int]]:
     """How many items of a kind 1C has not sent since `before` are still in the shop (and on
     the storefront, when removing means disabling), with a few X-Cart ids."""
     table, pk = TARGETS[kind]

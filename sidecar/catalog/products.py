@@ -147,9 +147,16 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
     }
     # One lookup of the batch's SKUs serves linking by SKU and keeping SKUs unique.
     holders = matching.sku_holders(cur, ctx.schema, [f.sku for f in written.values() if f.sku])
-    links = linking.link_products(ctx, cur, [
-        (p, written[p.id]) for p in items if p.id in written and p.id not in known and not p.deleted
-    ], holders)  # fmt: skip
+    links = linking.link_products(
+        ctx,
+        cur,
+        [
+            (p, written[p.id])
+            for p in items
+            if p.id in written and p.id not in known and not p.deleted
+        ],
+        holders,
+    )
     known.update({ext: (xc, "") for ext, xc in links.linked.items()})
     targets = [
         (known[p.id][0] if p.id in known else None, p, written[p.id])
@@ -196,17 +203,23 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
         cur, ctx.schema, [replace(f, enabled=False) for _, f, _, _ in new], ctx.languages
     )
     created = dict(zip(new_ids, new, strict=True))
-    unpriced.hold(cur, ctx.prefix, {
-        pid: unpriced.NO_PRICE_YET for pid, (_, f, _, _) in created.items() if f.enabled
-    })  # fmt: skip
+    unpriced.hold(
+        cur,
+        ctx.prefix,
+        {pid: unpriced.NO_PRICE_YET for pid, (_, f, _, _) in created.items() if f.enabled},
+    )
     waiting = unpriced.held(cur, ctx.prefix, list(changed))
     owned = [f for f in xc_products.OWNABLE if settings[OWNERSHIP[f]]]
     xc_products.update(
-        cur, ctx.schema,
-        {pid: replace(f, enabled=f.enabled and pid not in waiting)
-         for pid, (_, f, _, _) in changed.items()},
-        ctx.languages, owned,
-    )  # fmt: skip
+        cur,
+        ctx.schema,
+        {
+            pid: replace(f, enabled=f.enabled and pid not in waiting)
+            for pid, (_, f, _, _) in changed.items()
+        },
+        ctx.languages,
+        owned,
+    )
     links = {pid: cats for pid, (_, _, cats, _) in created.items()}
     if settings["update_categories"]:
         links.update({pid: cats for pid, (_, _, cats, _) in changed.items()})

@@ -107,9 +107,11 @@ def apply_properties(ctx: ImportContext, cur: Cursor, props: Sequence[Property])
     created = attributes.create_attributes(
         cur,
         ctx.schema,
-        [(dict.fromkeys(ctx.languages, p.name or p.id), attribute_type(p.value_type), None, pos)
-         for p, pos, _ in fresh],
-    )  # fmt: skip
+        [
+            (dict.fromkeys(ctx.languages, p.name or p.id), attribute_type(p.value_type), None, pos)
+            for p, pos, _ in fresh
+        ],
+    )
     for attribute_id, (prop, _, digest) in zip(created, fresh, strict=True):
         target[prop.id] = attribute_id
         mapped.append((prop.id, attribute_id, digest))

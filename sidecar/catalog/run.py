@@ -43,10 +43,17 @@ def catalog_files(directory: Path) -> list[Path]:
 
 
 def run_files(
-    conn: pymysql.Connection, prefix: str, settings: dict[str, Any], directory: Path,
-    files: list[Path], xcart_root: Path | None, *, session_id: int = CLI_SESSION,
-    on_step: Callable[[str, int], None] | None = None, clear_cache: bool = True,
-) -> list[FileResult]:  # fmt: skip
+    conn: pymysql.Connection,
+    prefix: str,
+    settings: dict[str, Any],
+    directory: Path,
+    files: list[Path],
+    xcart_root: Path | None,
+    *,
+    session_id: int = CLI_SESSION,
+    on_step: Callable[[str, int], None] | None = None,
+    clear_cache: bool = True,
+) -> list[FileResult]:
     """Import each file to its end in steps of `step_seconds` (reported through `on_step`);
     a file that fails stops the run, as the files after it build on it."""
     jobs.forget_session_jobs(conn, prefix, session_id)
@@ -63,19 +70,28 @@ def run_files(
                 if step.done:
                     break
         except ImportFailed as exc:
-            results.append(FileResult(name, path, "failed", dict(job.counts),
-                                      job.message.splitlines(), str(exc)))  # fmt: skip
+            results.append(
+                FileResult(
+                    name, path, "failed", dict(job.counts), job.message.splitlines(), str(exc)
+                )
+            )
             break
-        results.append(FileResult(name, path, "success", dict(step.job.counts),
-                                  step.job.message.splitlines()))  # fmt: skip
+        results.append(
+            FileResult(name, path, "success", dict(step.job.counts), step.job.message.splitlines())
+        )
     return results
 
 
 def analyse_files(
-    conn: pymysql.Connection, prefix: str, settings: dict[str, Any], directory: Path,
-    files: list[Path], *, session_id: int = CLI_SESSION,
+    conn: pymysql.Connection,
+    prefix: str,
+    settings: dict[str, Any],
+    directory: Path,
+    files: list[Path],
+    *,
+    session_id: int = CLI_SESSION,
     on_step: Callable[[str, int], None] | None = None,
-) -> tuple[list[FileResult], Changes]:  # fmt: skip
+) -> tuple[list[FileResult], Changes]:
     """The same run, rolled back: what it would do, and nothing done. Photos go to a
     temporary directory instead of the shop's."""
     with (
@@ -83,7 +99,14 @@ def analyse_files(
         dry_run(conn, prefix, settings) as (dry, changes),
     ):
         results = run_files(
-            dry, prefix, {**settings, "images_path": images}, directory, files, None,  # type: ignore[arg-type]
-            session_id=session_id, on_step=on_step, clear_cache=False,
-        )  # fmt: skip
+            dry,
+            prefix,
+            {**settings, "images_path": images},
+            directory,
+            files,
+            None,  # type: ignore[arg-type]
+            session_id=session_id,
+            on_step=on_step,
+            clear_cache=False,
+        )
     return results, changes

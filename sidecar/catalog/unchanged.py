@@ -40,8 +40,16 @@ def _shop(ctx: ImportContext) -> tuple:
         for name, value in ctx.settings.items()
         if name not in BY_NAME or BY_NAME[name].kind != "password"
     )
-    return (settings, ctx.languages, ctx.root_category, str(ctx.weight_factor),
-            ctx.shop_currency, ctx.has_variants, ctx.has_brands, repr(ctx.urls))  # fmt: skip
+    return (
+        settings,
+        ctx.languages,
+        ctx.root_category,
+        str(ctx.weight_factor),
+        ctx.shop_currency,
+        ctx.has_variants,
+        ctx.has_brands,
+        repr(ctx.urls),
+    )
 
 
 def read_changed(

@@ -48,8 +48,11 @@ def apply_variants(ctx: ImportContext, cur: Cursor, items: list[VariantOffer]) -
             "no_variants",
             "the shop has no ProductVariants module: characteristics imported as product options",
         )
-    pairs = {(i.product_id, i.product_ext, name, value)
-             for i in items for name, value in characteristics(i.offer)}  # fmt: skip
+    pairs = {
+        (i.product_id, i.product_ext, name, value)
+        for i in items
+        for name, value in characteristics(i.offer)
+    }
     attr_ext = {f"{pe}|{n}": (pid, n) for pid, pe, n, _ in pairs}
     value_ext = {f"{pe}|{n}|{v}": (pid, f"{pe}|{n}", v) for pid, pe, n, v in pairs}
     attr_ids = idmap.ids(cur, ctx.prefix, "variant_attribute", list(attr_ext))
@@ -57,22 +60,46 @@ def apply_variants(ctx: ImportContext, cur: Cursor, items: list[VariantOffer]) -
     value_ids = idmap.ids(cur, ctx.prefix, "variant_value", list(value_ext))
 
     languages = ctx.languages
-    created = _create_missing(cur, ctx, "variant_attribute", attr_ids, attr_ext, lambda fresh: (
-        attributes.create_attributes(cur, ctx.schema, [
-            (dict.fromkeys(languages, attr_ext[e][1]), attributes.SELECT, attr_ext[e][0], 0)
-            for e in fresh
-        ])
-    ))  # fmt: skip
-    created |= _create_missing(cur, ctx, "option", option_ids, value_ext, lambda fresh: (
-        attributes.create_options(cur, ctx.schema, [
-            (attr_ids[value_ext[e][1]], value_ext[e][2], 0) for e in fresh
-        ], languages)
-    ))  # fmt: skip
-    created |= _create_missing(cur, ctx, "variant_value", value_ids, value_ext, lambda fresh: (
-        attributes.add_select_values(cur, ctx.schema, [
-            (value_ext[e][0], attr_ids[value_ext[e][1]], option_ids[e]) for e in fresh
-        ])
-    ))  # fmt: skip
+    created = _create_missing(
+        cur,
+        ctx,
+        "variant_attribute",
+        attr_ids,
+        attr_ext,
+        lambda fresh: attributes.create_attributes(
+            cur,
+            ctx.schema,
+            [
+                (dict.fromkeys(languages, attr_ext[e][1]), attributes.SELECT, attr_ext[e][0], 0)
+                for e in fresh
+            ],
+        ),
+    )
+    created |= _create_missing(
+        cur,
+        ctx,
+        "option",
+        option_ids,
+        value_ext,
+        lambda fresh: attributes.create_options(
+            cur,
+            ctx.schema,
+            [(attr_ids[value_ext[e][1]], value_ext[e][2], 0) for e in fresh],
+            languages,
+        ),
+    )
+    created |= _create_missing(
+        cur,
+        ctx,
+        "variant_value",
+        value_ids,
+        value_ext,
+        lambda fresh: attributes.add_select_values(
+            cur,
+            ctx.schema,
+            [(value_ext[e][0], attr_ids[value_ext[e][1]], option_ids[e]) for e in fresh],
+        ),
+    )
     if created:
         ctx.entity_classes.update(attributes.ENTITY_CLASSES)
     if ctx.has_variants:
@@ -111,8 +138,11 @@ def _write_variants(
     variants.delete(cur, ctx.schema, gone)
     idmap.forget(cur, ctx.prefix, "variant", [i.offer.id for i in items if i.offer.deleted])
     live = [i for i in items if not i.offer.deleted]
-    links = [(i.product_id, attr_ids[f"{i.product_ext}|{n}"])
-             for i in live for n, _ in characteristics(i.offer)]  # fmt: skip
+    links = [
+        (i.product_id, attr_ids[f"{i.product_ext}|{n}"])
+        for i in live
+        for n, _ in characteristics(i.offer)
+    ]
     variants.link_attributes(cur, ctx.schema, links)
     updates, fresh, values, mapped = [], [], {}, []
     for item in live:
@@ -129,8 +159,9 @@ def _write_variants(
         else:
             fresh.append((item, sku, vals, digest))
     variants.update(cur, ctx.schema, updates)
-    rows = [(i.product_id, variants.code(i.offer.id), sku, i.price, i.amount)
-            for i, sku, _, _ in fresh]  # fmt: skip
+    rows = [
+        (i.product_id, variants.code(i.offer.id), sku, i.price, i.amount) for i, sku, _, _ in fresh
+    ]
     new_ids = variants.create(cur, ctx.schema, rows)
     for vid, (item, _, vals, digest) in zip(new_ids, fresh, strict=True):
         values[vid] = vals
@@ -161,6 +192,9 @@ def _write_modifiers(
         value_id = value_ids[f"{i.product_ext}|{name}|{value}"]
         rows.append((value_id, i.price - lowest[i.product_id], "a"))
     update_from_rows(
-        cur, ctx.schema.table("attribute_values_select"), "id",
-        ["priceModifier", "priceModifierType"], rows,
-    )  # fmt: skip
+        cur,
+        ctx.schema.table("attribute_values_select"),
+        "id",
+        ["priceModifier", "priceModifierType"],
+        rows,
+    )

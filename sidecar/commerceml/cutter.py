@@ -205,9 +205,12 @@ class Feed:
     start tag marked with the slot: one parse of the file instead of one per item."""
 
     def __init__(
-        self, stream: BinaryIO, parser: etree.XMLPullParser, cut: bool,
+        self,
+        stream: BinaryIO,
+        parser: etree.XMLPullParser,
+        cut: bool,
         whole: Callable[[], bool] = lambda: False,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.stream = stream
         self.whole = whole
         self.parser = parser

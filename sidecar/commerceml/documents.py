@@ -277,9 +277,14 @@ def iter_documents(stream: BinaryIO) -> Iterator[IncomingDocument]:
     skip_bom(stream)
     complete = ends_complete(stream)
     events = etree.iterparse(
-        stream, events=("end",), tag=["{*}Документ"], resolve_entities=False, load_dtd=False,
-        no_network=True, huge_tree=False,
-    )  # fmt: skip
+        stream,
+        events=("end",),
+        tag=["{*}Документ"],
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+    )
     try:
         for _, el in events:
             if el.getroottree().docinfo.doctype:
@@ -320,6 +325,9 @@ def _incoming_items(kids: dict) -> Iterator[DocumentItem]:
                 continue
             total = decimal(first_text(gk, "Сумма"))
             yield DocumentItem(
-                first_text(gk, "Ид"), first_text(gk, "Наименование"), price, quantity,
+                first_text(gk, "Ид"),
+                first_text(gk, "Наименование"),
+                price,
+                quantity,
                 total if total is not None else price * quantity,
-            )  # fmt: skip
+            )

@@ -149,9 +149,11 @@ def ends_complete(stream: BinaryIO) -> bool:
 
 
 def iter_records(
-    stream: BinaryIO, skip: int = 0, raw: bool = False,
+    stream: BinaryIO,
+    skip: int = 0,
+    raw: bool = False,
     read_in_place: Callable[[], bool] = lambda: False,
-) -> Iterator[Record]:  # fmt: skip
+) -> Iterator[Record]:
     """Yield the records of a catalog file in document order. Products and offers among the
     first `skip` data records (all but Document, Section and Source) come as SKIPPED, unread:
     a resumed import step passes what it already wrote at the speed of the XML parser. With
@@ -299,8 +301,16 @@ def _raw(feed: Feed, kind: str, el: etree._Element, read: bool = False) -> Raw:
         xml, head = cut, feed.head
     else:
         xml, head = etree.tostring(el, encoding="utf-8", with_tail=False), b""
-    return Raw(kind, text(el, "Ид"), hashlib.md5(xml).hexdigest(), xml, el.sourceline,
-               _pictures(el), record, head)  # fmt: skip
+    return Raw(
+        kind,
+        text(el, "Ид"),
+        hashlib.md5(xml).hexdigest(),
+        xml,
+        el.sourceline,
+        _pictures(el),
+        record,
+        head,
+    )
 
 
 def _cut_raw(feed: Feed, kind: str, item: bytes, line: int, read: bool) -> Raw:
@@ -313,8 +323,16 @@ def _cut_raw(feed: Feed, kind: str, item: bytes, line: int, read: bool) -> Raw:
     if ext_id is None or pictures is None or read:
         raw = Raw(kind, "", digest, item, line, head=head)
         el = _parse(raw)
-        return Raw(kind, text(el, "Ид"), digest, item, line, _pictures(el),
-                   _read(raw, el) if read else None, head)  # fmt: skip
+        return Raw(
+            kind,
+            text(el, "Ид"),
+            digest,
+            item,
+            line,
+            _pictures(el),
+            _read(raw, el) if read else None,
+            head,
+        )
     return Raw(kind, ext_id, digest, item, line, pictures, None, head)
 
 
@@ -326,9 +344,13 @@ def _pictures(el: etree._Element) -> tuple[str, ...]:
 
 # Raw XML is parsed as the file was: no DTD, entities or network; comments and PIs dropped.
 _RAW_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
-    remove_pis=True, load_dtd=False,
-)  # fmt: skip
+    resolve_entities=False,
+    no_network=True,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    load_dtd=False,
+)
 
 
 def _parse(raw: Raw) -> etree._Element:

@@ -128,9 +128,13 @@ def document_key(doc: IncomingDocument, settings: dict[str, Any]) -> str:
     """The same document sent again has the same key: what 1C wrote in it (its НомерВерсии
     included), and whether its items count. Not the change worked out from it, which names the
     order's lines as they are at the time."""
-    sent = [doc.id, doc.number, sorted(doc.requisites.items()),
-            [[i.id, i.name, str(i.price), str(i.quantity), str(i.total)] for i in doc.items],
-            bool(settings["orders_accept_items"])]  # fmt: skip
+    sent = [
+        doc.id,
+        doc.number,
+        sorted(doc.requisites.items()),
+        [[i.id, i.name, str(i.price), str(i.quantity), str(i.total)] for i in doc.items],
+        bool(settings["orders_accept_items"]),
+    ]
     return hashlib.sha1(json.dumps(sent, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -154,20 +158,35 @@ def apply_file(
         for doc in iter_documents(stream):
             outcome.counts["documents"] += 1
             with transaction(conn) as cur:
-                change = _plan(cur, schema, prefix, doc, _wanted(doc, settings, status_map,
-                               outcome), known, outcome, settings)  # fmt: skip
+                change = _plan(
+                    cur,
+                    schema,
+                    prefix,
+                    doc,
+                    _wanted(doc, settings, status_map, outcome),
+                    known,
+                    outcome,
+                    settings,
+                )
                 if change is None:
                     continue
-                change_id = queue.record(cur, prefix, change.order_id,
-                                         onec_id(doc, change.order_id), change.version,
-                                         document_key(doc, settings), change.payload())  # fmt: skip
+                change_id = queue.record(
+                    cur,
+                    prefix,
+                    change.order_id,
+                    onec_id(doc, change.order_id),
+                    change.version,
+                    document_key(doc, settings),
+                    change.payload(),
+                )
                 if change_id is None:
                     outcome.counts["orders_unchanged"] += 1
                     outcome.counts["changes_seen_before"] += 1
                     continue
                 if isinstance(side, str):
-                    _count(outcome, apply_directly(cur, schema, prefix, change_id, change, side,
-                                                   known))  # fmt: skip
+                    _count(
+                        outcome, apply_directly(cur, schema, prefix, change_id, change, side, known)
+                    )
                 else:
                     recorded.append(change_id)
     if outcome.counts["changes_seen_before"]:
@@ -177,8 +196,9 @@ def apply_file(
         )
     if isinstance(side, str):
         if outcome.counts["orders_changed"]:
-            outcome.how.append(f"applied directly ({side}): X-Cart sent no e-mails and moved"
-                               " no stock")  # fmt: skip
+            outcome.how.append(
+                f"applied directly ({side}): X-Cart sent no e-mails and moved no stock"
+            )
     elif recorded:
         _through_xcart(conn, schema, prefix, side, recorded, outcome)
     return outcome
@@ -205,8 +225,9 @@ def _through_xcart(
         if r.state == queue.APPLIED:
             _count(outcome, bool(_result(r.result).get("changed", True)))
         elif r.state == queue.FAILED or r.error:
-            outcome.warnings.append(f"order {r.order_id}: X-Cart could not apply 1C's change:"
-                                    f" {r.error}")  # fmt: skip
+            outcome.warnings.append(
+                f"order {r.order_id}: X-Cart could not apply 1C's change: {r.error}"
+            )
     by_xcart = sum(1 for r in rows if r.state == queue.APPLIED and r.applied_by == queue.BY_XCART)
     if by_xcart:
         outcome.how.append(f"applied through X-Cart: {by_xcart} (its e-mails, stock and sales)")
@@ -257,8 +278,9 @@ def deliver(
             reason, direct_after = str(exc), 0
     if direct_after is not None:
         with transaction(conn) as cur:
-            due = [i for i, _, created in queue.waiting(cur, prefix)
-                   if now - created >= direct_after]  # fmt: skip
+            due = [
+                i for i, _, created in queue.waiting(cur, prefix) if now - created >= direct_after
+            ]
         schema = schema or Schema(conn, prefix)
         with transaction(conn) as cur:
             known = {k: xc_orders.status_ids(cur, schema, k) for k in ("payment", "shipping")}
@@ -266,8 +288,9 @@ def deliver(
             with transaction(conn) as cur:
                 payload = queue.payloads(cur, prefix, [change_id]).get(change_id)
                 if payload is not None:
-                    apply_directly(cur, schema, prefix, change_id, Change.from_payload(payload),
-                                   reason, known)  # fmt: skip
+                    apply_directly(
+                        cur, schema, prefix, change_id, Change.from_payload(payload), reason, known
+                    )
     settle(conn, prefix, schema)
     return reason
 
@@ -413,8 +436,16 @@ def _target_items(
             item = None
         if item is not None:
             kept.add(item)
-        out.append({"item_id": item, "product_id": pid, "variant_id": vid, "name": good.name,
-                    "price": str(good.price), "amount": int(good.quantity)})  # fmt: skip
+        out.append(
+            {
+                "item_id": item,
+                "product_id": pid,
+                "variant_id": vid,
+                "name": good.name,
+                "price": str(good.price),
+                "amount": int(good.quantity),
+            }
+        )
     return out
 
 
@@ -447,9 +478,12 @@ def apply_directly(
 
 
 def _write(
-    cur: pymysql.cursors.Cursor, schema: Schema, change: Change, current: tuple,
+    cur: pymysql.cursors.Cursor,
+    schema: Schema,
+    change: Change,
+    current: tuple,
     known: dict[str, dict[str, tuple[int, str]]],
-) -> bool:  # fmt: skip
+) -> bool:
     order_id = change.order_id
     changed = False
     for name, label, value in change.details:
@@ -457,9 +491,13 @@ def _write(
             changed = True
     if changed and change.document:
         xc_orders.add_history(
-            cur, schema, order_id, "ORDER EDITED", "1C document {{number}} of {{date}}",
+            cur,
+            schema,
+            order_id,
+            "ORDER EDITED",
+            "1C document {{number}} of {{date}}",
             {"number": change.document[0], "date": change.document[1]},
-        )  # fmt: skip
+        )
     if _write_items(cur, schema, change):
         changed = True
     for kind, index in (("payment", 0), ("shipping", 1)):
@@ -491,8 +529,7 @@ def _write_items(cur: pymysql.cursors.Cursor, schema: Schema, change: Change) ->
                 if rows[item] != (amount, price):
                     updates.append((item, amount, price))
             else:
-                added.append((line["product_id"], line["variant_id"], line["name"], price,
-                              amount))  # fmt: skip
+                added.append((line["product_id"], line["variant_id"], line["name"], price, amount))
         removed = [item for item in rows if item not in kept]
         if updates or added or removed:
             xc_orders.change_items(cur, schema, order_id, updates, removed, added)

@@ -60,13 +60,19 @@ def value_of(o: xc_orders.Order, source: str) -> str:
         found = [v for k, _, v, _ in o.surcharges if k == name]
         return _money(sum(found, Decimal(0))) if found else ""
     return {
-        "order.number": o.number, "order.notes": o.notes, "order.admin_notes": o.admin_notes,
-        "order.coupons": ", ".join(o.coupons), "order.tracking": ", ".join(o.tracking),
-        "order.payment_method": o.payment_method, "order.shipping_method": o.shipping_method,
-        "order.currency": o.currency, "order.total": _money(o.total),
-        "order.subtotal": _money(o.subtotal), "profile.login": o.email,
+        "order.number": o.number,
+        "order.notes": o.notes,
+        "order.admin_notes": o.admin_notes,
+        "order.coupons": ", ".join(o.coupons),
+        "order.tracking": ", ".join(o.tracking),
+        "order.payment_method": o.payment_method,
+        "order.shipping_method": o.shipping_method,
+        "order.currency": o.currency,
+        "order.total": _money(o.total),
+        "order.subtotal": _money(o.subtotal),
+        "profile.login": o.email,
         "profile.membership": o.membership,
-    }.get(source, "")  # fmt: skip
+    }.get(source, "")
 
 
 def _document(
@@ -90,8 +96,10 @@ def _document(
         email=o.email,
         phone=a.get("phone", ""),
         address=tuple((label, address[key]) for key, label in ADDRESS if address.get(key)),
-        company=company, inn=inn, kpp=kpp,
-    )  # fmt: skip
+        company=company,
+        inn=inn,
+        kpp=kpp,
+    )
     items = [
         DocumentItem(
             id=line_id(i.item_id, i.product_id, i.variant_id, products, variants),
@@ -128,10 +136,18 @@ def _document(
         requisites.append(("Сайт", site))
     requisites += [(r.name, v) for r in extra if (v := value_of(o, r.source).strip())]
     return OutgoingOrder(
-        id=str(o.order_id), number=o.number, placed=datetime.fromtimestamp(o.date),
-        currency=o.currency or "RUB", total=o.total, counterparty=counterparty, comment=o.notes,
-        items=tuple(items), discounts=discounts, taxes=taxes, requisites=tuple(requisites),
-    )  # fmt: skip
+        id=str(o.order_id),
+        number=o.number,
+        placed=datetime.fromtimestamp(o.date),
+        currency=o.currency or "RUB",
+        total=o.total,
+        counterparty=counterparty,
+        comment=o.notes,
+        items=tuple(items),
+        discounts=discounts,
+        taxes=taxes,
+        requisites=tuple(requisites),
+    )
 
 
 def _field(address: dict[str, str], service_name: str) -> str:
@@ -162,9 +178,13 @@ def query(
     with transaction(conn) as cur:
         language = shop.enabled_languages(cur, schema)[0]
         todo = xc_orders.pending(
-            cur, schema, exports.exports_table(prefix), _since(settings["orders_since"]),
-            settings["orders_payment_statuses"], settings["orders_shipping_statuses"],
-        )  # fmt: skip
+            cur,
+            schema,
+            exports.exports_table(prefix),
+            _since(settings["orders_since"]),
+            settings["orders_payment_statuses"],
+            settings["orders_shipping_statuses"],
+        )
     site = shop_site(xcart_root)
     extra = requisites.parse(settings["orders_requisites"])[0]  # doctor names the others
     legal = settings["legal_entity_fields"]
@@ -187,10 +207,13 @@ def query(
     tmp = out_path.with_suffix(".part")
     with tmp.open("wb") as out:
         count = write_orders(
-            out, documents(), settings["orders_schema_version"],
-            container=settings["orders_container"], encoding=settings["orders_encoding"],
+            out,
+            documents(),
+            settings["orders_schema_version"],
+            container=settings["orders_container"],
+            encoding=settings["orders_encoding"],
             generated=datetime.now(),
-        )  # fmt: skip
+        )
     tmp.replace(out_path)
     with transaction(conn) as cur:
         exports.record_query(cur, prefix, session_id, todo)

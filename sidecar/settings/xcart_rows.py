@@ -57,17 +57,25 @@ def config_rows() -> list[ConfigRow]:
         members = [s for s in SETTINGS if s.group == group]
         if not members:
             continue
-        rows.append(ConfigRow(f"sep_{group}", "separator", g * 1000, "", None,
-                              {"en": (en, ""), "ru": (ru, "")}))  # fmt: skip
+        rows.append(
+            ConfigRow(
+                f"sep_{group}", "separator", g * 1000, "", None, {"en": (en, ""), "ru": (ru, "")}
+            )
+        )
         for k, s in enumerate(members, start=1):
             params = None
             if s.kind == "int":
                 params = {
                     key: v for key, v in (("min", s.minimum), ("max", s.maximum)) if v is not None
                 }
-            rows.append(ConfigRow(
-                s.name, _widget(s), g * 1000 + k * 10,
-                s.normalise(s.default) if s.kind in ("flag", "int", "select") else s.default,
-                params, {"en": (s.label_en, s.help_en), "ru": (s.label_ru, s.help_ru)},
-            ))  # fmt: skip
+            rows.append(
+                ConfigRow(
+                    s.name,
+                    _widget(s),
+                    g * 1000 + k * 10,
+                    s.normalise(s.default) if s.kind in ("flag", "int", "select") else s.default,
+                    params,
+                    {"en": (s.label_en, s.help_en), "ru": (s.label_ru, s.help_ru)},
+                )
+            )
     return rows

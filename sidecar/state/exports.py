@@ -45,9 +45,18 @@ _COLUMNS = (
 def _export(row: tuple) -> Export:
     eid, started, first, kinds, status, portions, unfinished, message, removed, opened, upd = row
     return Export(
-        eid, started, first, tuple(k for k in kinds.split(",") if k), status, portions,
-        json.loads(unfinished or "[]"), message, json.loads(removed or "{}"), opened, upd,
-    )  # fmt: skip
+        eid,
+        started,
+        first,
+        tuple(k for k in kinds.split(",") if k),
+        status,
+        portions,
+        json.loads(unfinished or "[]"),
+        message,
+        json.loads(removed or "{}"),
+        opened,
+        upd,
+    )
 
 
 def current(cur: pymysql.cursors.Cursor, prefix: str) -> Export | None:
@@ -70,9 +79,12 @@ def last_closed(cur: pymysql.cursors.Cursor, prefix: str) -> Export | None:
 
 
 def open_export(
-    cur: pymysql.cursors.Cursor, prefix: str, started_us: int, kinds: tuple[str, ...],
+    cur: pymysql.cursors.Cursor,
+    prefix: str,
+    started_us: int,
+    kinds: tuple[str, ...],
     first_file: str,
-) -> Export:  # fmt: skip
+) -> Export:
     now = int(time.time())
     cur.execute(
         f"INSERT INTO {_table(prefix)} (started_us, first_file, kinds, status, portions,"
@@ -89,7 +101,12 @@ def save(cur: pymysql.cursors.Cursor, prefix: str, export: Export) -> None:
         f"UPDATE {_table(prefix)} SET status = %s, portions = %s, unfinished = %s, message = %s,"
         " removed = %s, updated_at = %s WHERE id = %s",
         (
-            export.status, export.portions, json.dumps(export.unfinished, ensure_ascii=False),
-            export.message, json.dumps(export.removed), export.updated_at, export.id,
+            export.status,
+            export.portions,
+            json.dumps(export.unfinished, ensure_ascii=False),
+            export.message,
+            json.dumps(export.removed),
+            export.updated_at,
+            export.id,
         ),
-    )  # fmt: skip
+    )

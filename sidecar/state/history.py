@@ -79,19 +79,36 @@ _COLUMNS = (
 
 
 def begin(
-    conn: pymysql.Connection, prefix: str, *, kind: str, source: str, login: str = "",
-    client: str = "", session_id: int | None = None, dry_run: bool = False,
+    conn: pymysql.Connection,
+    prefix: str,
+    *,
+    kind: str,
+    source: str,
+    login: str = "",
+    client: str = "",
+    session_id: int | None = None,
+    dry_run: bool = False,
     replay_of: int | None = None,
-) -> int:  # fmt: skip
+) -> int:
     now = int(time.time())
     with transaction(conn) as cur:
         cur.execute(
             f"INSERT INTO {_t(prefix, 'exchanges')} (session_id, kind, source, login, client,"
             " dry_run, replay_of, started_at, updated_at, status, counts, message, analysis, log)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, '{}', '', '{}', '')",
-            (session_id, kind, source, login[:255], client[:255], int(dry_run), replay_of, now,
-             now, RUNNING),
-        )  # fmt: skip
+            (
+                session_id,
+                kind,
+                source,
+                login[:255],
+                client[:255],
+                int(dry_run),
+                replay_of,
+                now,
+                now,
+                RUNNING,
+            ),
+        )
         return cur.lastrowid
 
 
@@ -116,11 +133,17 @@ def note(conn: pymysql.Connection, prefix: str, exchange_id: int, line: str) -> 
 
 
 def update(
-    conn: pymysql.Connection, prefix: str, exchange_id: int, *, status: str | None = None,
-    message: str | None = None, progress: int | None = None,
-    counts: dict[str, int] | None = None, analysis: dict[str, Any] | None = None,
+    conn: pymysql.Connection,
+    prefix: str,
+    exchange_id: int,
+    *,
+    status: str | None = None,
+    message: str | None = None,
+    progress: int | None = None,
+    counts: dict[str, int] | None = None,
+    analysis: dict[str, Any] | None = None,
     dry_run: bool | None = None,
-) -> None:  # fmt: skip
+) -> None:
     """Change what is given; `success` and `failed` also set the finishing time. `counts` are
     added to the exchange's own counts."""
     sets, args = ["updated_at = %s"], [int(time.time())]
@@ -156,9 +179,15 @@ def update(
 
 
 def record_file(
-    conn: pymysql.Connection, prefix: str, exchange_id: int, name: str, path: Path,
-    status: str, counts: dict[str, int], warnings: list[str],
-) -> None:  # fmt: skip
+    conn: pymysql.Connection,
+    prefix: str,
+    exchange_id: int,
+    name: str,
+    path: Path,
+    status: str,
+    counts: dict[str, int],
+    warnings: list[str],
+) -> None:
     """What one file was (size, SHA-256) and what its import did."""
     size, digest = 0, ""
     if path.is_file():
@@ -169,10 +198,16 @@ def record_file(
         cur.execute(
             f"REPLACE INTO {_t(prefix, 'exchange_files')} (exchange_id, name, size, sha256,"
             " status, counts, warnings) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            (exchange_id, name[:255], size, digest, status,
-             json.dumps({k: v for k, v in counts.items() if not k.startswith("noted_")}),
-             "\n".join(warnings)),
-        )  # fmt: skip
+            (
+                exchange_id,
+                name[:255],
+                size,
+                digest,
+                status,
+                json.dumps({k: v for k, v in counts.items() if not k.startswith("noted_")}),
+                "\n".join(warnings),
+            ),
+        )
 
 
 def get(conn: pymysql.Connection, prefix: str, exchange_id: int) -> Exchange | None:
@@ -210,10 +245,16 @@ def _load(conn: pymysql.Connection, prefix: str, where: str, args: tuple) -> lis
             )
             by_id = {e.id: e for e in found}
             for eid, name, size, digest, status, counts, warnings in cur.fetchall():
-                by_id[eid].files.append(FileRecord(
-                    name, size, digest, status, json.loads(counts),
-                    warnings.splitlines() if warnings else [],
-                ))  # fmt: skip
+                by_id[eid].files.append(
+                    FileRecord(
+                        name,
+                        size,
+                        digest,
+                        status,
+                        json.loads(counts),
+                        warnings.splitlines() if warnings else [],
+                    )
+                )
     return found
 
 
@@ -221,8 +262,9 @@ def files_dir(data_dir: Path, exchange_id: int) -> Path:
     return data_dir / "history" / f"exchange-{exchange_id}"
 
 
-def keep_files(conn: pymysql.Connection, prefix: str, data_dir: Path, exchange_id: int,
-               source: Path) -> None:  # fmt: skip
+def keep_files(
+    conn: pymysql.Connection, prefix: str, data_dir: Path, exchange_id: int, source: Path
+) -> None:
     """Keep what 1C sent (XML and pictures) with the exchange, as hard links where the file
     system allows (no copy: the exchange directory is emptied at the next init)."""
     target = files_dir(data_dir, exchange_id)
@@ -264,12 +306,12 @@ def prune(conn: pymysql.Connection, prefix: str, data_dir: Path, keep: int, days
                 f" WHERE id IN ({placeholders(drop)})",
                 drop,
             )
-        cur.execute(f"SELECT id FROM {_t(prefix, 'exchanges')} ORDER BY id DESC LIMIT %s, 1",
-                    (MAX_ROWS,))  # fmt: skip
+        cur.execute(
+            f"SELECT id FROM {_t(prefix, 'exchanges')} ORDER BY id DESC LIMIT %s, 1", (MAX_ROWS,)
+        )
         row = cur.fetchone()
         if row:
-            cur.execute(f"DELETE FROM {_t(prefix, 'exchange_files')} WHERE exchange_id <= %s",
-                        row)  # fmt: skip
+            cur.execute(f"DELETE FROM {_t(prefix, 'exchange_files')} WHERE exchange_id <= %s", row)
             cur.execute(f"DELETE FROM {_t(prefix, 'exchanges')} WHERE id <= %s", row)
     return len(drop)
 

@@ -87,8 +87,14 @@ def set_xml_digests(
     cur: pymysql.cursors.Cursor, prefix: str, kind: str, digests: dict[str, str]
 ) -> None:
     """Record the XML digests of items just written (those without a row are left out)."""
-    update_from_rows(cur, _table(prefix), "ext_id", ["xml_md5"], list(digests.items()),
-                     where=("t.kind = %s", (kind,)))  # fmt: skip
+    update_from_rows(
+        cur,
+        _table(prefix),
+        "ext_id",
+        ["xml_md5"],
+        list(digests.items()),
+        where=("t.kind = %s", (kind,)),
+    )
 
 
 def checksum(cur: pymysql.cursors.Cursor, prefix: str, kind: str) -> tuple[int, int]:

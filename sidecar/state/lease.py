@@ -33,9 +33,14 @@ def _table(prefix: str) -> str:
 
 
 def acquire(
-    conn: pymysql.Connection, prefix: str, name: str, key: str, owner: str, description: str,
+    conn: pymysql.Connection,
+    prefix: str,
+    name: str,
+    key: str,
+    owner: str,
+    description: str,
     stale_seconds: int = STALE_SECONDS,
-) -> Holder | None:  # fmt: skip
+) -> Holder | None:
     """Take or renew the lease; returns None when we hold it, else the live other holder."""
     now = int(time.time())
     with transaction(conn) as cur:

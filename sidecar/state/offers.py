@@ -108,9 +108,12 @@ def xml_digests(
 
 def set_xml_digests(cur: pymysql.cursors.Cursor, prefix: str, digests: dict[str, str]) -> None:
     update_from_rows(
-        cur, own_table(prefix, "offers"), "ext_id", ["xml_md5"],
+        cur,
+        own_table(prefix, "offers"),
+        "ext_id",
+        ["xml_md5"],
         list(digests.items()),
-    )  # fmt: skip
+    )
 
 
 def product_totals(

@@ -65,8 +65,9 @@ def claim(cur: pymysql.cursors.Cursor, prefix: str, change_id: int) -> bool:
     """Lock a waiting change for this transaction (X-Cart's side locks it the same way), so
     whoever gets it applies it once; False when it is no longer waiting, or X-Cart holds it
     (waited for two seconds, not the server's fifty)."""
-    cur.execute("SET @xc1c_wait = @@SESSION.innodb_lock_wait_timeout,"
-                " SESSION innodb_lock_wait_timeout = 2")  # fmt: skip
+    cur.execute(
+        "SET @xc1c_wait = @@SESSION.innodb_lock_wait_timeout, SESSION innodb_lock_wait_timeout = 2"
+    )
     try:
         cur.execute(f"SELECT state FROM {_table(prefix)} WHERE id = %s FOR UPDATE", (change_id,))
         row = cur.fetchone()

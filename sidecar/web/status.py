@@ -109,9 +109,10 @@ def exchange_log(exchange_id: int) -> Response:
     if text is None:
         abort(404)
     return Response(
-        text, content_type="text/plain; charset=utf-8",
+        text,
+        content_type="text/plain; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="exchange-{exchange_id}.log"'},
-    )  # fmt: skip
+    )
 
 
 @bp.get("/status/exchanges/<int:exchange_id>/files/<path:name>")
@@ -147,6 +148,9 @@ def healthz() -> Response:
         finally:
             conn.close()
     except pymysql.err.Error as exc:
-        return Response(f"database unavailable: {type(exc).__name__}\n", 503,
-                        content_type="text/plain; charset=utf-8")  # fmt: skip
+        return Response(
+            f"database unavailable: {type(exc).__name__}\n",
+            503,
+            content_type="text/plain; charset=utf-8",
+        )
     return Response(f"ok {__version__}\n", content_type="text/plain; charset=utf-8")

@@ -33,15 +33,20 @@ def create_attributes(
     ids = schema.insert_returning_ids(
         cur,
         "attributes",
-        [{"product_id": p, "type": kind, "position": pos, "displayMode": "S"}
-         for _, kind, p, pos in items],
-    )  # fmt: skip
+        [
+            {"product_id": p, "type": kind, "position": pos, "displayMode": "S"}
+            for _, kind, p, pos in items
+        ],
+    )
     schema.insert_rows(
         cur,
         "attribute_translations",
-        [{"id": i, "code": c, "name": n[:NAME_MAX]}
-         for i, (names, _, _, _) in zip(ids, items, strict=True) for c, n in names.items()],
-    )  # fmt: skip
+        [
+            {"id": i, "code": c, "name": n[:NAME_MAX]}
+            for i, (names, _, _, _) in zip(ids, items, strict=True)
+            for c, n in names.items()
+        ],
+    )
     return ids
 
 
@@ -67,9 +72,12 @@ def create_options(
     schema.insert_rows(
         cur,
         "attribute_option_translations",
-        [{"id": i, "code": c, "name": name[:NAME_MAX]}
-         for i, (_, name, _) in zip(ids, items, strict=True) for c in languages],
-    )  # fmt: skip
+        [
+            {"id": i, "code": c, "name": name[:NAME_MAX]}
+            for i, (_, name, _) in zip(ids, items, strict=True)
+            for c in languages
+        ],
+    )
     return ids
 
 
@@ -127,6 +135,9 @@ def replace_values(
     schema.insert_rows(
         cur,
         "attribute_values_text_translations",
-        [{"id": i, "code": c, "value": text}
-         for i, (_, _, text) in zip(ids, texts, strict=True) for c in languages],
-    )  # fmt: skip
+        [
+            {"id": i, "code": c, "value": text}
+            for i, (_, _, text) in zip(ids, texts, strict=True)
+            for c in languages
+        ],
+    )

@@ -402,12 +402,24 @@ def change_items(
         cur.execute(
             f"DELETE FROM {table} WHERE item_id IN ({placeholders(removed)})", tuple(removed)
         )
-    rows = [{"order_id": order_id, "object_type": "product", "object_id": pid,
-             "name": name[:255], "sku": "", "price": p, "itemNetPrice": p, "amount": a,
-             "subtotal": p * a, "discountedSubtotal": p * a, "total": p * a,
-             **({"variant_id": vid} if schema.supports("order_item_variants") else {}),
-             **({"updateDate": now} if stamp else {})}
-            for pid, vid, name, p, a in added]  # fmt: skip
+    rows = [
+        {
+            "order_id": order_id,
+            "object_type": "product",
+            "object_id": pid,
+            "name": name[:255],
+            "sku": "",
+            "price": p,
+            "itemNetPrice": p,
+            "amount": a,
+            "subtotal": p * a,
+            "discountedSubtotal": p * a,
+            "total": p * a,
+            **({"variant_id": vid} if schema.supports("order_item_variants") else {}),
+            **({"updateDate": now} if stamp else {}),
+        }
+        for pid, vid, name, p, a in added
+    ]
     schema.insert_rows(cur, "order_items", rows)
     recalculate(cur, schema, order_id)
 

@@ -21,11 +21,29 @@ MAX_LENGTH = 255
 # X-Cart's reserved aliases (etc/config.php [clean_urls_aliases]) and top-level directories.
 RESERVED = frozenset(
     {
-        "newarrivals", "sale-products", "coming-soon", "bestsellers", "contact-us",
-        "admin", "cart", "images", "var", "skins", "files", "classes", "etc", "lib", "vendor",
-        "service", "sql", "includes", "public", "modules", "assets",
+        "newarrivals",
+        "sale-products",
+        "coming-soon",
+        "bestsellers",
+        "contact-us",
+        "admin",
+        "cart",
+        "images",
+        "var",
+        "skins",
+        "files",
+        "classes",
+        "etc",
+        "lib",
+        "vendor",
+        "service",
+        "sql",
+        "includes",
+        "public",
+        "modules",
+        "assets",
     }
-)  # fmt: skip
+)
 ENTITY_CLASS = "XLite\\Model\\CleanURL"
 
 # URLify's Cyrillic maps (Russian, Ukrainian, Belarusian), the ones X-Cart applies.

@@ -45,12 +45,18 @@ def create(
         cur,
         "product_variants",
         [
-            {"product_id": pid, "variant_id": vcode, "sku": sku, "price": price or 0,
-             "defaultPrice": int(price is None), "amount": amount or 0,
-             "defaultAmount": int(amount is None)}
+            {
+                "product_id": pid,
+                "variant_id": vcode,
+                "sku": sku,
+                "price": price or 0,
+                "defaultPrice": int(price is None),
+                "amount": amount or 0,
+                "defaultAmount": int(amount is None),
+            }
             for pid, vcode, sku, price, amount in items
         ],
-    )  # fmt: skip
+    )
 
 
 def update(
