@@ -321,7 +321,7 @@ def test_a_paused_reader_is_used_only_where_the_job_stands(tmp_path):
     paused = _PausedReaders()
     job = Job(7, "import.xml", "running", 0)
 
-    reader = _Reader.open(path, 0)
+    reader = _Reader(path, 0)
     for _ in range(5):
         next(reader.records)
     reader.seq = job.position = 3
@@ -331,14 +331,14 @@ def test_a_paused_reader_is_used_only_where_the_job_stands(tmp_path):
     job.position = 4  # another worker moved the job on
     assert paused.resume(job, path) is None and reader.closed
 
-    reader = _Reader.open(path, 0)
+    reader = _Reader(path, 0)
     reader.seq = job.position
     paused.pause(job, path, reader)
     path.write_bytes(big_catalog(31))  # 1C uploaded the file again
     assert paused.resume(job, path) is None
 
     for k in range(_PausedReaders.LIMIT + 2):  # bounded: the oldest are closed
-        paused.pause(Job(100 + k, "x", "running", 0), path, _Reader.open(path, 0))
+        paused.pause(Job(100 + k, "x", "running", 0), path, _Reader(path, 0))
     assert len(paused._readers) == _PausedReaders.LIMIT
 
 
@@ -440,8 +440,8 @@ def test_a_reader_parses_in_its_own_thread_whichever_thread_takes_its_records(tm
 
     path = tmp_path / "import.xml"
     path.write_bytes(big_catalog(300))
-    whole = list(_Reader.open(path, 0).records)
-    reader = _Reader.open(path, 0)
+    whole = list(_Reader(path, 0).records)
+    reader = _Reader(path, 0)
     taken: list = []
 
     def take(count: int) -> None:
@@ -457,7 +457,7 @@ def test_a_reader_parses_in_its_own_thread_whichever_thread_takes_its_records(tm
     reader.close()
     reader.thread.join(2)
     assert not reader.thread.is_alive()
-    stopped = _Reader.open(path, 0)  # closed while parsing ahead: the thread ends too
+    stopped = _Reader(path, 0)  # closed while parsing ahead: the thread ends too
     next(stopped.records)
     stopped.close()
     stopped.thread.join(2)

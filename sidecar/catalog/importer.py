@@ -99,10 +99,6 @@ class _Reader:
         )
         self.thread.start()
 
-    @classmethod
-    def open(cls, path: Path, position: int) -> _Reader:
-        return cls(path, position)
-
     def _parse(self, path: Path, position: int) -> None:
         chunk: list[Record] = []
         try:
@@ -240,7 +236,7 @@ class CatalogImport:
         deadline = time.monotonic() + budget_seconds
         size = max(path.stat().st_size, 1)
         pending: list[Raw] = []
-        reader = _PAUSED.resume(job, path) or _Reader.open(path, job.position)
+        reader = _PAUSED.resume(job, path) or _Reader(path, job.position)
         self._reader = reader
         self._product_context: str | None = None
         with transaction(self.conn) as cur:
