@@ -111,6 +111,17 @@ class OneCClient:
         self.zip = values.get("zip") == "yes"
         return values
 
+    def query_orders(self) -> bytes:
+        """The orders file sale/query gives, in a session of its own, as its raw bytes (their
+        encoding is the shop's setting)."""
+        self.checkauth("sale")
+        self.init("sale")
+        query = {"type": "sale", "mode": "query"}
+        status, body = self.transport("GET", query, None, {"Cookie": self.cookie})
+        if status != 200:
+            raise OneCClientError(body.decode("utf-8", "replace").split("\n"), status)
+        return body
+
     def upload(self, name: str, data: bytes, type_: str = "catalog") -> None:
         """Send one file, cut at file_limit as 1C does."""
         step = self.file_limit or len(data) or 1

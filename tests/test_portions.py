@@ -109,6 +109,14 @@ def bed(app) -> OneC:
     return OneC(flask_transport(app), "1c", PASSWORD, Node())
 
 
+def exported_in_portions(bed: OneC, conn) -> dict[str, int]:
+    """Overwrite mode with delete, the sample sent once in portions of 2: its Ид → product id."""
+    set_setting(conn, "catalog_mode", "overwrite")
+    set_setting(conn, "missing_action", "delete")
+    send(bed, bed_portions(sample(), 2))
+    return ids(conn)
+
+
 def sample() -> list[tuple[str, bytes]]:
     return catalog_files()
 
@@ -242,10 +250,7 @@ def test_update_mode_removes_nothing(bed, conn):
 def test_a_portion_that_never_finished_keeps_everything(bed, conn, cli):
     """1C goes on after a portion the shop answered `failure` and sends its offers; which
     products that portion held the shop cannot know, so nothing is removed."""
-    set_setting(conn, "catalog_mode", "overwrite")
-    set_setting(conn, "missing_action", "delete")
-    send(bed, bed_portions(sample(), 2))
-    before = ids(conn)
+    before = exported_in_portions(bed, conn)
     sessions = bed_portions(sample(), 2, drop=DRESS)
     send(bed, sessions[:1])
     with pytest.raises(OneCFailed, match=r"import0_2\.xml"):  # cut short: malformed
@@ -291,10 +296,7 @@ def test_a_portion_1c_gave_up_on_still_holds_its_products(bed, onec, conn, tmp_p
 def test_a_new_export_cuts_the_open_one_short_without_removing(bed, conn):
     """1C began again before the offers came (the run was broken off): the first run's
     portions are not the whole export, so nothing is removed until the new one completes."""
-    set_setting(conn, "catalog_mode", "overwrite")
-    set_setting(conn, "missing_action", "delete")
-    send(bed, bed_portions(sample(), 2))
-    before = ids(conn)
+    before = exported_in_portions(bed, conn)
     cut = bed_portions(sample(), 2, drop=DRESS)
     send(bed, cut[:2])
     send(bed, bed_portions(sample(), 2))
@@ -347,10 +349,7 @@ def test_a_single_file_or_deactivate_ends_an_open_export(bed, onec, conn):
     """A full single file while portions are open stands for itself (the open export is
     dropped); `mode=deactivate` from a client that sends it completes an open one, counting
     what every portion sent."""
-    set_setting(conn, "catalog_mode", "overwrite")
-    set_setting(conn, "missing_action", "delete")
-    send(bed, bed_portions(sample(), 2))
-    before = ids(conn)
+    before = exported_in_portions(bed, conn)
     sessions = bed_portions(sample(), 2, drop=DRESS)
     send(bed, sessions[:1])
     onec.send_catalog(sample(), complete=False)  # import.xml and offers.xml: the whole catalog

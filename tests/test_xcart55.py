@@ -80,11 +80,7 @@ def test_a_55_shop_from_its_env_files_exchanges_catalog_and_orders(shop55, tmp_p
 
         shirt = _product_id(conn, "a0000000-0000-0000-0000-000000000001")
         order = make_order(conn, number="551", lines=[(shirt, None, "Рубашка", Decimal("2490"), 2)])
-        client.checkauth("sale")
-        client.init("sale")
-        status, body = client.transport("GET", {"type": "sale", "mode": "query"}, None,
-                                         {"Cookie": client.cookie})  # fmt: skip
-        assert status == 200
+        body = client.query_orders()
         [doc] = documents(body)
         assert doc.findtext("{*}Ид") == str(order)
         assert client.call("sale", "success").word == "success"

@@ -81,11 +81,7 @@ def test_a_real_shop_gets_the_catalog_and_its_orders_go_to_1c_and_back(shop):
     assert "Рубашка мужская льняная" in listing and "$27.39" in listing
 
     # orders placed through the storefront (#6, #7, #8 of the shop's own goods) go to 1C whole
-    client.checkauth("sale")
-    client.init("sale")
-    status, body = client.transport("GET", {"type": "sale", "mode": "query"}, None,
-                                    {"Cookie": client.cookie})  # fmt: skip
-    assert status == 200
+    body = client.query_orders()
     docs = {d.findtext("{*}Ид"): d for d in etree.fromstring(body).iter("{*}Документ")}
     assert {"6", "7", "8"} <= set(docs)
     seven = docs["7"]
@@ -135,11 +131,7 @@ def test_a_companys_storefront_order_goes_to_1c_with_the_shops_requisites(shop):
     assert "ok   extra order requisites: 4" in xc1c("doctor")
     xc1c("settings", "set", "orders_schema_version", "2.10")
     client = OneCClient(http_transport(url), "1c", PASSWORD)
-    client.checkauth("sale")
-    client.init("sale")
-    status, body = client.transport("GET", {"type": "sale", "mode": "query"}, None,
-                                    {"Cookie": client.cookie})  # fmt: skip
-    assert status == 200
+    body = client.query_orders()
     root = etree.fromstring(body)
     docs = {d.findtext("{*}Ид"): d for d in root.iter("{*}Документ")}
     values = {r.findtext("{*}Наименование"): r.findtext("{*}Значение")

@@ -139,11 +139,7 @@ def test_an_existing_shop_is_linked_not_doubled(shop, tmp_path):
     assert status == 200 and "Ботинки Timberland из 1С" in page and "$111.11" in page
 
     # the shop's orders placed before the link: their lines go to 1C with 1C's Ид
-    client.checkauth("sale")
-    client.init("sale")
-    status, body = client.transport("GET", {"type": "sale", "mode": "query"}, None,
-                                    {"Cookie": client.cookie})  # fmt: skip
-    assert status == 200
+    body = client.query_orders()
     docs = {d.findtext("{*}Ид"): d for d in etree.fromstring(body).iter("{*}Документ")}
     lines = [i.findtext("{*}Ид") for i in docs["7"].findall("{*}Товары/{*}Товар")]
     assert lines[:2] == ["p-beige", "xc-product-12"]
