@@ -79,6 +79,18 @@ class CommerceMLError(ValueError):
 _LOCAL_NAMES: dict[str, str] = {}
 
 
+# Never resolve entities, read a DTD or touch the network (input is untrusted); comments and
+# processing instructions are dropped. Both parsers of 1C's files take these.
+_SAFE: dict[str, bool] = dict(
+    resolve_entities=False,
+    load_dtd=False,
+    no_network=True,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+
 def _local_name(tag: str) -> str:
     name = _LOCAL_NAMES.get(tag)
     if name is None:
@@ -165,17 +177,7 @@ def iter_records(
         raise CommerceMLError("empty file")
     stream.seek(start)
     complete = ends_complete(stream)
-    parser = etree.XMLPullParser(
-        events=("start", "end"),
-        tag=_TAGS,
-        # Never resolve entities, read a DTD or touch the network: input is untrusted.
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = etree.XMLPullParser(events=("start", "end"), tag=_TAGS, **_SAFE)
     feed = Feed(stream, parser, cut=raw, whole=read_in_place)
     try:
         yield from _walk(feed, complete, skip, raw, read_in_place)
@@ -343,14 +345,7 @@ def _pictures(el: etree._Element) -> tuple[str, ...]:
 
 
 # Raw XML is parsed as the file was: no DTD, entities or network; comments and PIs dropped.
-_RAW_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    huge_tree=False,
-    remove_comments=True,
-    remove_pis=True,
-    load_dtd=False,
-)
+_RAW_PARSER = etree.XMLParser(**_SAFE)
 
 
 def _parse(raw: Raw) -> etree._Element:
