@@ -201,15 +201,17 @@ def _linking(conn: pymysql.Connection, prefix: str) -> Check:
     )
     totals = last.totals if last else {}
     products, groups = totals.get("products_ambiguous", 0), totals.get("categories_ambiguous", 0)
+    chars = totals.get("variants_ambiguous", 0)
     files = last.files if last else []
     examples = [w for f in files for w in f.warnings if "linked to none" in w]
     return Check(
-        not products and not groups,
-        f"{products} 1C products were not linked (and not imported) and {groups} groups were"
-        f" created beside a same-named category, for ambiguity, in exchange #{last.id}: "
-        + "; ".join(examples[:3])
-        if products or groups
-        else "no 1C product or group was left unlinked for ambiguity in the last exchange",
+        not products and not groups and not chars,
+        f"{products} 1C products and {chars} characteristics were not linked (and not"
+        f" imported) and {groups} groups were created beside a same-named category, for"
+        f" ambiguity, in exchange #{last.id}: " + "; ".join(examples[:3])
+        if products or groups or chars
+        else "no 1C product, characteristic or group was left unlinked for ambiguity in the"
+        " last exchange",
         "make the key (SKU, barcode or name) unique in the shop or in 1C; the next exchange"
         " links what became unique",
     )

@@ -6,15 +6,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from click.testing import CliRunner
-from conftest import ON_EVERY_SHOP, PREFIX, query, set_setting
+from conftest import ON_EVERY_SHOP, PREFIX, query, set_setting, supports
 from test_history import basic_auth
 
 from sidecar.catalog.run import analyse_files
 from sidecar.cli import main
+from sidecar.orders.line_ids import line_id
 from sidecar.settings import read_settings
 from sidecar.state import idmap
-from sidecar.xcart import categories
+from sidecar.xcart import attributes, categories
 from sidecar.xcart import products as xc_products
+from sidecar.xcart import variants as xc_variants
 from sidecar.xcart.schema import Schema
 
 pytestmark = ON_EVERY_SHOP
@@ -296,3 +298,140 @@ def test_two_same_named_categories_under_one_parent_link_neither(onec, conn):
     )
     assert xc_id(conn, "category", "g1") not in (first, second, None)
     assert f"shop categories #{first}, #{second}" in "\n".join(replies[0].lines)
+
+
+def shop_variants(conn, product_id: int, variants_: list[tuple[str | None, str]]) -> list[int]:
+    """The admin's own variants of a product: (SKU, Размер value) each, by one attribute."""
+    schema = Schema(conn, PREFIX)
+    with conn.cursor() as cur:
+        [attr] = attributes.create_attributes(
+            cur, schema, [({"en": "Размер"}, attributes.SELECT, product_id, 0)]
+        )
+        options = attributes.create_options(
+            cur, schema, [(attr, size, 0) for _, size in variants_], ["en"]
+        )
+        values = attributes.add_select_values(cur, schema, [(product_id, attr, o) for o in options])
+        xc_variants.link_attributes(cur, schema, [(product_id, attr)])
+        ids = xc_variants.create(
+            cur, schema,
+            [(product_id, f"own-{size}", sku, Decimal(99), 3) for sku, size in variants_],
+        )  # fmt: skip
+        xc_variants.set_values(cur, schema, {v: [val] for v, val in zip(ids, values, strict=True)})
+    conn.commit()
+    return ids
+
+
+def with_characteristics(
+    product: tuple, chars: list[tuple[str, str, str, str]]
+) -> list[tuple[str, bytes]]:
+    """export() of one product whose offers are characteristics (Ид, Артикул, Размер, price)."""
+    files = dict(export([product]))
+    offers = "".join(
+        f"<Предложение><Ид>{product[0]}#{c}</Ид><Артикул>{sku}</Артикул>"
+        f"<Наименование>{product[2]} ({size})</Наименование><ХарактеристикиТовара>"
+        f"<ХарактеристикаТовара><Наименование>Размер</Наименование><Значение>{size}</Значение>"
+        "</ХарактеристикаТовара></ХарактеристикиТовара><Цены><Цена><ИдТипаЦены>pt</ИдТипаЦены>"
+        f"<ЦенаЗаЕдиницу>{price}</ЦенаЗаЕдиницу></Цена></Цены><Количество>4</Количество>"
+        "</Предложение>"
+        for c, sku, size, price in chars
+    )
+    text = files["offers.xml"].decode()
+    head, tail = text.split("<Предложения>")[0], text.split("</Предложения>")[1]
+    whole = f"{head}<Предложения>{offers}</Предложения>{tail}"
+    return [("import.xml", files["import.xml"]), ("offers.xml", whole.encode())]
+
+
+def variant_rows(conn, product_id: int) -> dict[int, tuple]:
+    rows = query(
+        conn, "SELECT id, sku, price, amount FROM {p}product_variants WHERE product_id = %s",
+        product_id,
+    )  # fmt: skip
+    return {r[0]: r[1:] for r in rows}
+
+
+def test_characteristics_are_linked_to_the_shop_variants_by_sku_then_values(onec, conn):
+    old = shop_product(conn, "TB-45", "Timberland")
+    if not supports(conn, "variants"):
+        # without ProductVariants the characteristics are options of the linked product
+        onec.send_catalog(with_characteristics(("p1", "TB-45", "Ботинки", "0"),
+                                               [("c41", "TB-45", "41", "120")]))  # fmt: skip
+        assert xc_id(conn, "product", "p1") == old and count(conn) == 1
+        return
+    v41, v42, v43 = shop_variants(conn, old, [("TB-45-41", "41"), (None, "42"), (None, "43")])
+    values = query(conn, "SELECT variant_id, attribute_value_id"
+                         " FROM {p}product_variant_attribute_value_select ORDER BY 1")  # fmt: skip
+    # БЭД sends the product's Артикул for a characteristic: the values decide then
+    replies = onec.send_catalog(with_characteristics(
+        ("p1", "TB-45", "Ботинки", "0"),
+        [("c41", "TB-45-41", "41", "120"), ("c42", "TB-45", "42", "121"),
+         ("c44", "TB-45", "44", "122")],
+    ))  # fmt: skip
+    assert xc_id(conn, "product", "p1") == old
+    assert xc_id(conn, "variant", "p1#c41") == v41 and xc_id(conn, "variant", "p1#c42") == v42
+    rows = variant_rows(conn, old)
+    assert rows[v41] == ("TB-45-41", Decimal("120.0000"), 4), "1C's price and stock, own SKU"
+    assert rows[v42] == (None, Decimal("121.0000"), 4)
+    assert rows[v43] == (None, Decimal("99.0000"), 3), "not 1C's: untouched"
+    assert len(rows) == 4, "c44 matched none: the one variant created"
+    assert set(values) <= set(
+        query(
+            conn,
+            "SELECT variant_id, attribute_value_id FROM {p}product_variant_attribute_value_select",
+        )
+    ), "the linked variants keep the shop's attribute values"
+    lines = "\n".join(replies[1].lines)
+    assert "2 variants;" in lines and "created: characteristic p1#c44 beside" in lines
+    # a link stays; the next exchange updates the same variants
+    onec.send_catalog(with_characteristics(
+        ("p1", "TB-45", "Ботинки", "0"),
+        [("c41", "TB-45-41", "41", "130"), ("c42", "TB-45", "42", "121"),
+         ("c44", "TB-45", "44", "122")],
+    ))  # fmt: skip
+    assert (
+        variant_rows(conn, old)[v41][1] == Decimal("130.0000") and len(variant_rows(conn, old)) == 4
+    )
+    # an order line of a linked variant goes to 1C with 1C's Ид
+    with conn.cursor() as cur:
+        variants_map = idmap.ext_ids(cur, PREFIX, "variant", [v41, v43])
+        products_map = idmap.ext_ids(cur, PREFIX, "product", [old])
+    assert line_id(1, old, v41, products_map, variants_map) == "p1#c41"
+    assert line_id(2, old, v43, products_map, variants_map) == f"p1#xc-variant-{v43}"
+
+
+def test_a_characteristic_two_shop_variants_match_links_nothing(onec, conn):
+    old = shop_product(conn, "TB-45", "Timberland")
+    if not supports(conn, "variants"):
+        return
+    a, b = shop_variants(conn, old, [("DUP-V", "41"), ("DUP-V", "42")])
+    replies = onec.send_catalog(with_characteristics(
+        ("p1", "TB-45", "Ботинки", "0"), [("c1", "DUP-V", "40", "120")],
+    ))  # fmt: skip
+    assert xc_id(conn, "variant", "p1#c1") is None
+    assert len(variant_rows(conn, old)) == 2, "neither linked nor created"
+    assert variant_rows(conn, old)[a] == ("DUP-V", Decimal("99.0000"), 3)
+    text = "\n".join(replies[1].lines)
+    assert (
+        f"matches variants #{a}, #{b} of shop product #{old} and 1C characteristics p1#c1" in text
+    )
+    # two characteristics of one value: neither is linked by it
+    shop_variants(conn, shop_product(conn, "UGG", "Ugg"), [("U-1", "36"), ("U-2", "37")])
+    onec.send_catalog(with_characteristics(
+        ("p2", "UGG", "Угги", "0"), [("c1", "U-1", "38", "1"), ("c2", "U-1", "39", "2")],
+    ))  # fmt: skip
+    assert xc_id(conn, "variant", "p2#c1") is None and xc_id(conn, "variant", "p2#c2") is None
+
+
+def test_the_dry_run_counts_the_variant_links(conn, tmp_path):
+    old = shop_product(conn, "TB-45", "Timberland")
+    if not supports(conn, "variants"):
+        return
+    shop_variants(conn, old, [(None, "41")])
+    for name, data in with_characteristics(("p1", "TB-45", "Ботинки", "0"),
+                                           [("c41", "TB-45", "41", "120")]):  # fmt: skip
+        (tmp_path / name).write_bytes(data)
+    results, _ = analyse_files(
+        conn, PREFIX, read_settings(conn, PREFIX), tmp_path,
+        [tmp_path / "import.xml", tmp_path / "offers.xml"],
+    )  # fmt: skip
+    assert results[1].counts["variants_linked"] == 1 and results[0].counts["products_linked"] == 1
+    assert xc_id(conn, "variant", "p1#c41") is None, "nothing written"

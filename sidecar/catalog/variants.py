@@ -15,7 +15,9 @@ from pymysql.cursors import Cursor
 from ..commerceml.records import Offer
 from ..db import update_from_rows
 from ..state import idmap
+from ..state import offers as offer_state
 from ..xcart import attributes, variants
+from . import linking
 from .context import ImportContext, fingerprint
 
 _IN_PARENTHESES = re.compile(r"\(([^()]*)\)\s*$")
@@ -48,6 +50,12 @@ def apply_variants(ctx: ImportContext, cur: Cursor, items: list[VariantOffer]) -
             "no_variants",
             "the shop has no ProductVariants module: characteristics imported as product options",
         )
+    known: dict[str, tuple[int, str]] = {}
+    if ctx.has_variants:
+        known = idmap.lookup(cur, ctx.prefix, "variant", [i.offer.id for i in items])
+        items = _shop_variants(ctx, cur, items, known)
+        if not items:
+            return
     pairs = {
         (i.product_id, i.product_ext, name, value)
         for i in items
@@ -103,7 +111,7 @@ def apply_variants(ctx: ImportContext, cur: Cursor, items: list[VariantOffer]) -
     if created:
         ctx.entity_classes.update(attributes.ENTITY_CLASSES)
     if ctx.has_variants:
-        _write_variants(ctx, cur, items, attr_ids, value_ids)
+        _write_variants(ctx, cur, items, known, attr_ids, value_ids)
     else:
         _write_modifiers(ctx, cur, items, value_ids)
 
@@ -126,14 +134,59 @@ def _create_missing(
     return True
 
 
+def _shop_variants(
+    ctx: ImportContext, cur: Cursor, items: list[VariantOffer], known: dict[str, tuple[int, str]]
+) -> list[VariantOffer]:
+    """The characteristics the shop's own variants serve, linked before or linked now
+    (catalog.linking), get their price and stock written there, the variant's SKU and values
+    kept; an ambiguous one is left out (its offer forgotten, so it is read again once the tie
+    is gone). Returns the characteristics that are 1C's own variants."""
+    links = linking.link_variants(
+        ctx,
+        cur,
+        [
+            (i.offer.id, i.product_id, i.offer.sku, characteristics(i.offer))
+            for i in items
+            if i.offer.id not in known and not i.offer.deleted
+        ],
+    )
+    idmap.store(
+        cur,
+        ctx.prefix,
+        "variant",
+        [(o, v, linking.LINKED_VARIANT) for o, v in links.linked.items()],
+    )
+    served = {o: vid for o, (vid, mark) in known.items() if mark == linking.LINKED_VARIANT}
+    served.update(links.linked)
+    gone = [served[i.offer.id] for i in items if i.offer.deleted and i.offer.id in served]
+    variants.delete(cur, ctx.schema, gone)
+    idmap.forget(
+        cur,
+        ctx.prefix,
+        "variant",
+        [i.offer.id for i in items if i.offer.deleted and i.offer.id in served],
+    )
+    updates = [
+        (served[i.offer.id], None, i.price, i.amount)
+        for i in items
+        if i.offer.id in served and not i.offer.deleted
+    ]
+    variants.update(cur, ctx.schema, updates, keep_sku=True)
+    offer_state.forget(cur, ctx.prefix, sorted(links.ambiguous))
+    ctx.counts["variants_deleted"] += len(gone)
+    if gone or updates:
+        ctx.entity_classes.update(variants.ENTITY_CLASSES)
+    return [i for i in items if i.offer.id not in served and i.offer.id not in links.ambiguous]
+
+
 def _write_variants(
     ctx: ImportContext,
     cur: Cursor,
     items: list[VariantOffer],
+    known: dict[str, tuple[int, str]],
     attr_ids: dict[str, int],
     value_ids: dict[str, int],
 ) -> None:
-    known = idmap.lookup(cur, ctx.prefix, "variant", [i.offer.id for i in items])
     gone = [known[i.offer.id][0] for i in items if i.offer.deleted and i.offer.id in known]
     variants.delete(cur, ctx.schema, gone)
     idmap.forget(cur, ctx.prefix, "variant", [i.offer.id for i in items if i.offer.deleted])

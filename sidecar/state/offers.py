@@ -153,3 +153,13 @@ def forget_products(cur: pymysql.cursors.Cursor, prefix: str, product_ids: Seque
             f" WHERE product_id IN ({placeholders(product_ids)})",
             tuple(product_ids),
         )
+
+
+def forget(cur: pymysql.cursors.Cursor, prefix: str, ext_ids: Sequence[str]) -> None:
+    """Forget offers as if never sent (one left out of the import is read again next time)."""
+    if ext_ids:
+        cur.execute(
+            f"DELETE FROM {own_table(prefix, 'offers')}"
+            f" WHERE ext_id IN ({placeholders(ext_ids)})",
+            tuple(ext_ids),
+        )

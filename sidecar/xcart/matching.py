@@ -91,3 +91,26 @@ def categories_named(
         tuple(wanted),
     )
     return list(cur.fetchall())
+
+
+def variants_of(
+    cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]
+) -> list[tuple[int, int, str | None, int | None, str | None, str | None]]:
+    """(variant id, product id, sku, attribute id, attribute name, option name) of every
+    variant of the products, one row per select value and language (a variant without values
+    has one row of None): what a 1C characteristic is matched to."""
+    ids = list(dict.fromkeys(product_ids))
+    if not ids:
+        return []
+    t = schema.table
+    cur.execute(
+        f"SELECT v.id, v.product_id, v.sku, s.attribute_id, a.name, o.name"
+        f" FROM {t('product_variants')} v"
+        f" LEFT JOIN {t('product_variant_attribute_value_select')} vs ON vs.variant_id = v.id"
+        f" LEFT JOIN {t('attribute_values_select')} s ON s.id = vs.attribute_value_id"
+        f" LEFT JOIN {t('attribute_translations')} a ON a.id = s.attribute_id"
+        f" LEFT JOIN {t('attribute_option_translations')} o ON o.id = s.attribute_option_id"
+        f" WHERE v.product_id IN ({placeholders(ids)})",
+        tuple(ids),
+    )
+    return list(cur.fetchall())

@@ -63,9 +63,10 @@ def update(
     cur: pymysql.cursors.Cursor,
     schema: Schema,
     rows: Sequence[tuple[int, str | None, Decimal | None, int | None]],
+    keep_sku: bool = False,
 ) -> None:
     """(variant id, sku, price, amount); a None price or amount keeps the variant's own (a
-    prices-only or a stock-only file)."""
+    prices-only or a stock-only file); `keep_sku` keeps the SKU of a shop's own variant."""
     update_from_rows(
         cur,
         schema.table("product_variants"),
@@ -73,6 +74,7 @@ def update(
         ["sku", "price", "amount", "defaultPrice", "defaultAmount"],
         [(vid, sku, price, amount, None, None) for vid, sku, price, amount in rows],
         {
+            **({"sku": "t.sku = t.sku"} if keep_sku else {}),
             "price": "t.price = COALESCE(v.price, t.price)",
             "amount": "t.amount = COALESCE(v.amount, t.amount)",
             "defaultPrice": "t.defaultPrice = IF(v.price IS NULL, t.defaultPrice, 0)",
