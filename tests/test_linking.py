@@ -11,6 +11,7 @@ from test_history import basic_auth
 
 from sidecar.catalog.run import analyse_files
 from sidecar.cli import main
+from sidecar.commerceml.skus import repeated_skus
 from sidecar.orders.line_ids import line_id
 from sidecar.settings import read_settings
 from sidecar.state import idmap
@@ -139,6 +140,21 @@ def test_a_sku_two_1c_products_share_links_neither(onec, conn):
     replies = onec.send_catalog(export([("p1", "TWIN", "Один", "10"), ("p2", "TWIN", "Два", "11")]))
     assert count(conn) == 1 and row(conn, shop)[:2] == ("TWIN", "Shop's")
     assert "p1, p2" in "\n".join(replies[0].lines)
+
+
+def test_a_sku_two_1c_products_share_in_different_batches_links_neither(onec, conn):
+    set_setting(conn, "batch_size", "10")
+    shop = shop_product(conn, "TWIN", "Shop's")
+    fillers = [(f"f{i}", f"F-{i}", f"Другой {i}", "1") for i in range(10)]
+    replies = onec.send_catalog(
+        export([("p1", "TWIN", "Один", "10"), *fillers, ("p2", "TWIN", "Два", "13")])
+    )
+    assert xc_id(conn, "product", "p1") is None and xc_id(conn, "product", "p2") is None
+    assert row(conn, shop)[:3] == ("TWIN", "Shop's", Decimal("99.0000")), "untouched"
+    text = "\n".join(replies[0].lines)
+    for p in ("p1 (Один)", "p2 (Два)"):
+        assert f"{p}: sku 'TWIN' is held by shop products #{shop} and 1C products p1, p2" in text
+    assert count(conn) == 11, "the others created"
 
 
 def test_no_sku_is_written_twice_whatever_the_setting(onec, conn):
@@ -435,3 +451,20 @@ def test_the_dry_run_counts_the_variant_links(conn, tmp_path):
     )  # fmt: skip
     assert results[1].counts["variants_linked"] == 1 and results[0].counts["products_linked"] == 1
     assert xc_id(conn, "variant", "p1#c41") is None, "nothing written"
+
+
+def test_the_repeated_skus_of_a_file_in_either_encoding(tmp_path):
+    body = (
+        "<КоммерческаяИнформация><Каталог><Товары>"
+        "<Товар><Ид>a&amp;1</Ид><Артикул> R&amp;D </Артикул></Товар>"
+        "<Товар><Ид>b</Ид><Группы><Ид>g</Ид></Группы><Артикул>R&amp;D</Артикул></Товар>"
+        "<Товар><Ид>c</Ид><Артикул>ОДИН</Артикул></Товар>"
+        "<Товар><Ид>c</Ид><Артикул>ОДИН</Артикул></Товар>"  # the same product twice
+        "<Товар Статус='Новый'><Ид>d</Ид><Артикул>Щ</Артикул></Товар>"
+        "<Товар><Ид>e</Ид><Артикул>Щ</Артикул></Товар>"
+        "</Товары></Каталог></КоммерческаяИнформация>"
+    )
+    for encoding in ("UTF-8", "windows-1251"):
+        path = tmp_path / f"{encoding}.xml"
+        path.write_bytes(f'<?xml version="1.0" encoding="{encoding}"?>{body}'.encode(encoding))
+        assert repeated_skus(path) == {"R&D": ["a&1", "b"], "Щ": ["d", "e"]}

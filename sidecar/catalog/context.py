@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -54,6 +55,8 @@ class ImportContext:
     stored_files: list[str] = field(default_factory=list)
     # 1C properties known so far: Ид → (name, ТипЗначений)
     properties: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Артикул → the 1C products of the file being imported that share it (catalog.linking)
+    sku_twins: Callable[[], dict[str, list[str]]] = dict
     # the files 1C uploaded in this exchange (relative, normalised), listed once per step
     _uploaded: frozenset[str] | None = None
 

@@ -233,6 +233,7 @@ class CatalogImport:
             self.conn, self.prefix, self.settings, self.exchange_dir, self.xcart_root
         )
         ctx.counts.update(job.counts)
+        linking.prepare(ctx, path)
         deadline = time.monotonic() + budget_seconds
         size = max(path.stat().st_size, 1)
         pending: list[Raw] = []

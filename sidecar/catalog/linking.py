@@ -11,14 +11,17 @@ warning, as for a too-long SKU."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pymysql
 from pymysql.cursors import Cursor
 
 from ..commerceml.records import Group, Product
+from ..commerceml.skus import repeated_skus
 from ..db import transaction
 from ..state import idmap
 from ..xcart import matching
@@ -36,6 +39,41 @@ def product_keys(ctx: ImportContext) -> list[str]:
     """The keys products are linked by, in the admin's order; none when "off" is among them."""
     keys = ctx.settings["link_products"]
     return [] if "off" in keys else list(dict.fromkeys(k for k in keys if k in KEYS))
+
+
+class _Twins:
+    """The repeated Артикулы of the last few files, per process: found once per file (a step
+    resumed on this worker does not search again), on the first product batch that asks."""
+
+    LIMIT = 4
+
+    def __init__(self) -> None:
+        self._found: OrderedDict[tuple, dict[str, list[str]]] = OrderedDict()
+        self._lock = threading.Lock()  # gunicorn's threads share it
+
+    def of(self, path: Path) -> dict[str, list[str]]:
+        st = path.stat()
+        key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+        with self._lock:
+            if key in self._found:
+                self._found.move_to_end(key)
+                return self._found[key]
+        found = repeated_skus(path)
+        with self._lock:
+            self._found[key] = found
+            while len(self._found) > self.LIMIT:
+                self._found.popitem(last=False)
+        return found
+
+
+_TWINS = _Twins()
+
+
+def prepare(ctx: ImportContext, path: Path) -> None:
+    """An import of `path` begins a step: a SKU two of its products hold, in any batches,
+    links neither (searched for when a product batch first links by SKU)."""
+    if "sku" in product_keys(ctx):
+        ctx.sku_twins = lambda: _TWINS.of(path)
 
 
 @dataclass
@@ -112,6 +150,8 @@ def link_products(
             unlinked |= _refused(cur, ctx, ids, [p.id for p, _ in left])
             checked |= ids
         onec = Counter(v for v in values if v)
+        # the file's other products holding the value, in any batch
+        elsewhere = ctx.sku_twins() if key == "sku" and found else {}
         rest = []
         for (p, f), v in zip(left, values, strict=True):
             # every shop product holding the value counts, linked or not: a value that two
@@ -120,8 +160,9 @@ def link_products(
             if not shop or not set(shop) - taken:
                 rest.append((p, f))
                 continue
-            if len(shop) > 1 or onec[v] > 1:
+            if len(shop) > 1 or onec[v] > 1 or len(elsewhere.get(v, ())) > 1:
                 twins = [q.id for (q, _), w in zip(left, values, strict=True) if w == v]
+                twins = list(dict.fromkeys([*elsewhere.get(v, ()), *twins]))  # file order
                 links.ambiguous.add(p.id)
                 ctx.counts["products_ambiguous"] += 1
                 ctx.warn(
