@@ -24,7 +24,7 @@ from conftest import (
 )
 from lxml import etree
 from onec import OneC, OneCFailed, Session, lines_of
-from onec_files import Node, catalog_portions
+from onec_files import Node, catalog_portions, portion_kind
 
 from bench.generate import generate
 from sidecar.onec_client import files_from_paths
@@ -366,3 +366,85 @@ def test_a_single_file_or_deactivate_ends_an_open_export(bed, onec, conn):
     assert ids(conn) == {k: v for k, v in before.items() if k != DRESS}
     statuses = [r[0] for r in query(conn, "SELECT status FROM {own}catalog_exports ORDER BY id")]
     assert statuses == ["complete", "abandoned", "complete"]
+
+
+def second_catalog(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The sample as a second catalog of the same base (БЭД's node with two rows in its table
+    of catalogs): a classifier, catalog, groups and goods of its own Ид."""
+    out = []
+    for name, data in files:
+        if name.endswith(".xml"):
+            text = data.decode()
+            for a, b in (("c0000000-", "d0000000-"), ("k0000000-", "l0000000-"),
+                         ("a0000000-", "b0000000-"), ("g0000000-", "h0000000-")):  # fmt: skip
+                text = text.replace(a, b)
+            data = text.encode()
+        out.append((name, data))
+    return out
+
+
+def catalog_index(sessions, index: int):
+    """Portions of the run's catalog number `index`: import<index>_<k>.xml, offers<index>_<k>."""
+    return [
+        [(n.replace("import0_", f"import{index}_").replace("offers0_", f"offers{index}_"), d)
+         for n, d in files]
+        for files in sessions
+    ]  # fmt: skip
+
+
+def two_catalogs(drop_a: str = "", drop_b: str = "", goods_only: bool = False):
+    """One run of a БЭД node with two catalogs: each catalog's portions, then (unless the node
+    sends goods only) its offers, catalog by catalog (ВыполнитьОбмен, l. 143–172)."""
+    a = bed_portions(sample(), 2, drop=drop_a)
+    b = catalog_index(bed_portions(second_catalog(sample()), 2, drop=drop_b), 1)
+    if goods_only:
+        a, b = ([s for s in x if portion_kind(s) == "import"] for x in (a, b))
+    return [*a, *b]
+
+
+B_DRESS = DRESS.replace("a0000000-", "b0000000-")
+
+
+def test_a_second_catalog_of_the_base_keeps_the_first_ones_products(bed, conn):
+    set_setting(conn, "catalog_mode", "overwrite")
+    set_setting(conn, "missing_action", "delete")
+    send(bed, two_catalogs())
+    before = ids(conn)
+    assert {DRESS, B_DRESS} <= set(before) and len(before) == 8
+    send(bed, two_catalogs())
+    assert ids(conn) == before, "the offers of the first catalog remove nothing of the second"
+    send(bed, two_catalogs(drop_b=B_DRESS))
+    assert ids(conn) == {k: v for k, v in before.items() if k != B_DRESS}
+    catalogs = query(conn, "SELECT catalog, status FROM {own}catalog_exports ORDER BY id")
+    assert catalogs[-2:] == [
+        ("c0000000-0000-0000-0000-000000000001", "complete"),
+        ("d0000000-0000-0000-0000-000000000001", "complete"),
+    ]
+
+
+def test_a_goods_only_node_completes_each_catalog_at_the_next_ones_first_portion(bed, conn):
+    set_setting(conn, "catalog_mode", "overwrite")
+    set_setting(conn, "missing_action", "delete")
+    send(bed, two_catalogs(goods_only=True))
+    before = ids(conn)
+    assert len(before) == 8
+
+    def check(name: str) -> None:
+        if name.startswith("import0_"):  # the first catalog's export has not all come
+            assert ids(conn) == before, name
+        else:  # the second catalog began: the first one's export is over
+            assert ids(conn) == {k: v for k, v in before.items() if k != DRESS}, name
+
+    replies = send(bed, two_catalogs(drop_a=DRESS, goods_only=True), check)
+    assert (
+        "the full export in 2 portions has come: what none of its portions held is removed"
+        in (replies[2])
+    )
+    # the next run begins with the first catalog again: the second one's export may have been
+    # broken off, so it removes nothing
+    send(bed, two_catalogs(drop_a=DRESS, drop_b=B_DRESS, goods_only=True)[:1])
+    assert B_DRESS in ids(conn)
+    assert query(conn, "SELECT status FROM {own}catalog_exports ORDER BY id DESC LIMIT 2") == [
+        ("open",),
+        ("abandoned",),
+    ]

@@ -56,14 +56,14 @@ from typing import Any
 
 from pymysql.cursors import Cursor
 
-from ..commerceml.reader import CommerceMLError, iter_records
+from ..commerceml.reader import CommerceMLError, iter_records, peek_source
 from ..commerceml.records import Raw
 from ..db import quote_identifier
 from ..state import exports, idmap, own_table
 from ..xcart.entities import TARGETS
 from ..xcart.schema import Schema
 from .context import ImportContext
-from .removal import remove_unseen
+from .removal import remove_categories, remove_products
 
 # БЭД's portion names, import<catalog index>_<portion>.xml (ВыгрузитьКаталог, l. 1642–1645), and
 # УНФ's, import<portion>.xml (ИмяФайлаОбмена, l. 16393).
@@ -103,24 +103,34 @@ def settle(
     Removes what a whole export lacks, when it is whole."""
     prefix = ctx.prefix
     filename = path.name
+    catalog = _catalog_of(path)
+    if catalog:
+        exports.assign(cur, prefix, catalog, started_us)
     export = exports.current(cur, prefix)
     first_portion = "product" in kinds and is_portion(filename)
     if export is not None and kinds:
-        _close(
-            ctx,
-            cur,
-            export,
-            exports.ABANDONED,
-            f"a new full export began with {filename} before this one was complete;"
-            " nothing was removed",
-        )
+        if _next_catalog(export, catalog, filename):
+            # БЭД goes through its catalogs one by one in a run (ВыполнитьОбмен, l. 143–172),
+            # each ВыгрузитьКаталог with its retries before the next: the next catalog's first
+            # portion means this one's is over. A node that sends goods without prices has
+            # no offers file to say so (l. 160–162).
+            _complete(ctx, cur, export)
+        else:
+            _close(
+                ctx,
+                cur,
+                export,
+                exports.ABANDONED,
+                f"a new full export began with {filename} before this one was complete;"
+                " nothing was removed",
+            )
         export = None
     if first_portion:
-        exports.open_export(cur, prefix, started_us, kinds, filename)
+        exports.open_export(cur, prefix, started_us, kinds, filename, catalog)
         ctx.counts["export_portion"] = 1
         return
     if export is None:
-        remove_unseen(ctx, cur, kinds, started_us)
+        _remove(ctx, cur, kinds, started_us, catalog)
         return
     if str(path) in export.unfinished:
         export.unfinished.remove(str(path))
@@ -157,9 +167,43 @@ def _complete(ctx: ImportContext, cur: Cursor, export: exports.Export) -> None:
         _close(ctx, cur, export, exports.INCOMPLETE, message)
         return
     before = {k: ctx.counts.get(k, 0) for k in REMOVED}
-    remove_unseen(ctx, cur, export.kinds, export.started_us)
+    _remove(ctx, cur, export.kinds, export.started_us, export.catalog)
     export.removed = {k: ctx.counts.get(k, 0) - v for k, v in before.items()}
     _close(ctx, cur, export, exports.COMPLETE, "")
+
+
+_CATALOG_INDEX = re.compile(r"import(\d+)_\d+\.xml", re.IGNORECASE)
+
+
+def _next_catalog(export: exports.Export, catalog: str, filename: str) -> bool:
+    """Whether a full export beginning with `filename` is the next catalog of the same run as
+    the open one: another catalog Ид and a higher catalog index (БЭД's import<index>_<k>;
+    a lower one is a new run, which may follow one that was broken off)."""
+    if not (export.catalog and catalog and export.catalog != catalog):
+        return False
+    now = _CATALOG_INDEX.fullmatch(_name(filename))
+    then = _CATALOG_INDEX.fullmatch(_name(export.first_file))
+    return bool(now and then and int(now.group(1)) > int(then.group(1)))
+
+
+def _catalog_of(path: Path) -> str:
+    """The Ид of the 1C catalog a file is of (its Классификатор's, which БЭД gives each
+    catalog of its own), '' when it does not say or cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            return peek_source(stream) or ""
+    except (OSError, CommerceMLError):
+        return ""
+
+
+def _remove(
+    ctx: ImportContext, cur: Cursor, kinds: tuple[str, ...], since: int, catalog: str
+) -> None:
+    """What a full export of a catalog lacks: the items of that catalog not sent since."""
+    if "product" in kinds:
+        remove_products(ctx, cur, exports.unseen(cur, ctx.prefix, "product", since, catalog))
+    if "category" in kinds:
+        remove_categories(ctx, cur, exports.unseen(cur, ctx.prefix, "category", since, catalog))
 
 
 def _products_in(path: Path) -> list[str] | None:
@@ -229,10 +273,10 @@ def pending(cur: Cursor, schema: Schema, prefix: str, settings: dict[str, Any]) 
     if export is None:
         return None
     only_enabled = settings["missing_action"] != "delete"
-    products, examples = _unseen(cur, schema, prefix, "product", export.started_us, only_enabled)
+    products, examples = _unseen(cur, schema, prefix, "product", export, only_enabled)
     categories = 0
     if "category" in export.kinds:
-        categories, _ = _unseen(cur, schema, prefix, "category", export.started_us, only_enabled)
+        categories, _ = _unseen(cur, schema, prefix, "category", export, only_enabled)
     names = [PurePosixPath(u).name for u in export.unfinished]
     return Pending(
         export.started_us, export.first_file, export.portions, names, products, categories, examples
@@ -240,17 +284,21 @@ def pending(cur: Cursor, schema: Schema, prefix: str, settings: dict[str, Any]) 
 
 
 def _unseen(
-    cur: Cursor, schema: Schema, prefix: str, kind: str, before: int, only_enabled: bool
+    cur: Cursor, schema: Schema, prefix: str, kind: str, export: exports.Export, only_enabled: bool
 ) -> tuple[int, list[int]]:
-    """How many items of a kind 1C has not sent since `before` are still in the shop (and on
-    the storefront, when removing means disabling), with a few X-Cart ids."""
+    """How many items of a kind of the export's catalog 1C has not sent since the export
+    began are still in the shop (and on the storefront, when removing means disabling), with
+    a few X-Cart ids."""
     table, pk = TARGETS[kind]
-    where = "m.kind = %s AND m.seen_at < %s" + (" AND t.enabled = 1" if only_enabled else "")
+    scope, scope_args = exports.scope(cur, prefix, export.catalog)
+    where = f"m.kind = %s AND m.seen_at < %s AND {scope}"
+    where += " AND t.enabled = 1" if only_enabled else ""
     sql = (
         f"FROM {own_table(prefix, 'id_map')} m JOIN {schema.table(table)} t"
         f" ON t.{quote_identifier(pk)} = m.xc_id WHERE {where}"
     )
-    cur.execute(f"SELECT COUNT(*) {sql}", (kind, before))
+    args = (kind, export.started_us, *scope_args)
+    cur.execute(f"SELECT COUNT(*) {sql}", args)
     count = int(cur.fetchone()[0])
-    cur.execute(f"SELECT m.xc_id {sql} ORDER BY m.xc_id LIMIT 5", (kind, before))
+    cur.execute(f"SELECT m.xc_id {sql} ORDER BY m.xc_id LIMIT 5", args)
     return count, [r[0] for r in cur.fetchall()]

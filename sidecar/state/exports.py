@@ -30,6 +30,7 @@ class Export:
     removed: dict[str, int] = field(default_factory=dict)
     opened_at: int = 0
     updated_at: int = 0
+    catalog: str = ""  # the 1C catalog's Ид ('' when its files did not say)
 
 
 def _table(prefix: str) -> str:
@@ -38,12 +39,14 @@ def _table(prefix: str) -> str:
 
 _COLUMNS = (
     "id, started_us, first_file, kinds, status, portions, unfinished, message, removed,"
-    " opened_at, updated_at"
+    " opened_at, updated_at, catalog"
 )
 
 
 def _export(row: tuple) -> Export:
-    eid, started, first, kinds, status, portions, unfinished, message, removed, opened, upd = row
+    eid, started, first, kinds, status, portions, unfinished, message, removed, opened, upd, cat = (
+        row
+    )
     return Export(
         eid,
         started,
@@ -56,6 +59,7 @@ def _export(row: tuple) -> Export:
         json.loads(removed or "{}"),
         opened,
         upd,
+        cat,
     )
 
 
@@ -84,15 +88,18 @@ def open_export(
     started_us: int,
     kinds: tuple[str, ...],
     first_file: str,
+    catalog: str = "",
 ) -> Export:
     now = int(time.time())
     cur.execute(
         f"INSERT INTO {_table(prefix)} (started_us, first_file, kinds, status, portions,"
-        " unfinished, message, removed, opened_at, updated_at)"
-        " VALUES (%s, %s, %s, %s, 1, '[]', '', '{}', %s, %s)",
-        (started_us, first_file[:255], ",".join(kinds), OPEN, now, now),
+        " unfinished, message, removed, opened_at, updated_at, catalog)"
+        " VALUES (%s, %s, %s, %s, 1, '[]', '', '{}', %s, %s, %s)",
+        (started_us, first_file[:255], ",".join(kinds), OPEN, now, now, catalog[:191]),
     )
-    return Export(cur.lastrowid, started_us, first_file, kinds, OPEN, 1, [], "", {}, now, now)
+    return Export(
+        cur.lastrowid, started_us, first_file, kinds, OPEN, 1, [], "", {}, now, now, catalog
+    )
 
 
 def save(cur: pymysql.cursors.Cursor, prefix: str, export: Export) -> None:
@@ -110,3 +117,39 @@ def save(cur: pymysql.cursors.Cursor, prefix: str, export: Export) -> None:
             export.id,
         ),
     )
+
+
+def assign(cur: pymysql.cursors.Cursor, prefix: str, catalog: str, since_us: int) -> None:
+    """The products and categories 1C sent since `since_us` (the file just imported: imports
+    run one at a time) belong to `catalog`."""
+    cur.execute(
+        f"UPDATE {own_table(prefix, 'id_map')} SET catalog = %s"
+        " WHERE kind IN ('product', 'category') AND seen_at >= %s AND catalog <> %s",
+        (catalog[:191], since_us, catalog[:191]),
+    )
+
+
+def scope(cur: pymysql.cursors.Cursor, prefix: str, catalog: str) -> tuple[str, tuple]:
+    """The id-map condition (on alias `m`) for the items of a catalog's export: those it
+    holds, and those no catalog was recorded for unless the shop has had exchanges from more
+    than one classifier (they may be another catalog's, sent before catalogs were recorded).
+    A file that names no catalog covers every item, as always."""
+    if not catalog:
+        return "1 = 1", ()
+    cur.execute(f"SELECT COUNT(*) FROM {own_table(prefix, 'sources')}")
+    if int(cur.fetchone()[0]) > 1:
+        return "m.catalog = %s", (catalog[:191],)
+    return "m.catalog IN (%s, '')", (catalog[:191],)
+
+
+def unseen(
+    cur: pymysql.cursors.Cursor, prefix: str, kind: str, before: int, catalog: str
+) -> dict[str, int]:
+    """Items of a kind in a catalog (see `scope`) 1C has not sent since `before`."""
+    where, args = scope(cur, prefix, catalog)
+    cur.execute(
+        f"SELECT m.ext_id, m.xc_id FROM {own_table(prefix, 'id_map')} m"
+        f" WHERE m.kind = %s AND m.seen_at < %s AND {where}",
+        (kind, before, *args),
+    )
+    return dict(cur.fetchall())

@@ -282,6 +282,18 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE {own}order_changes ADD KEY IF NOT EXISTS onec_id (onec_id)",
         ],
     ),
+    (
+        15,
+        [
+            # The 1C catalog (its Каталог / Классификатор Ид) each product and category came
+            # in, and the one an export in portions is of: a base with several catalogs sends
+            # each as an export of its own, which removes only what its own catalog lacks.
+            "ALTER TABLE {own}id_map ADD COLUMN IF NOT EXISTS"
+            " catalog VARCHAR(191) NOT NULL DEFAULT ''",
+            "ALTER TABLE {own}catalog_exports ADD COLUMN IF NOT EXISTS"
+            " catalog VARCHAR(191) NOT NULL DEFAULT ''",
+        ],
+    ),
 ]
 
 
