@@ -88,8 +88,10 @@ def test_an_existing_shop_is_linked_not_doubled(shop, tmp_path):
     rig, url, xc1c = shop
     before = {s["product_id"]: s for s in rig.php("product.php", TIMBERLAND, BEIGE, HAZELNUT,
                                                       JUICE)}  # fmt: skip
-    [listed] = rig.php("stock.php")
+    *stock_before, listed = rig.php("stock.php", TIMBERLAND, BEIGE)
     categories_before = listed["categories"]
+    reviews = {s["product_id"]: s["reviews"] for s in stock_before}
+    assert all(reviews.values()), "the demo products have reviews"
     files = tmp_path / "export"
     files.mkdir()
     sent = export(files)
@@ -126,6 +128,7 @@ def test_an_existing_shop_is_linked_not_doubled(shop, tmp_path):
         assert states[pid]["clean_url"] == before[pid]["clean_url"]
         assert states[pid]["purchasable"] and states[pid]["categories"] == ["Shoes"]
         assert (stock[pid]["sku"], stock[pid]["amount"]) == (sku, amount)
+        assert stock[pid]["reviews"] == reviews[pid], "the page keeps its reviews"
     for pid in (HAZELNUT, JUICE):
         assert states[pid] == before[pid], "the ambiguous shop products are untouched"
     for ext in ("n-1", "n-2"):
@@ -133,10 +136,13 @@ def test_an_existing_shop_is_linked_not_doubled(shop, tmp_path):
     names = [states[ids[e]]["name"] for e in ("n-1", "n-2")]
     assert names == ["Новый товар 1С первый", "Новый товар 1С второй"]
     assert counted["categories"] == {**categories_before, "Новинки 1С": 1}, "none doubled"
+    assert all(counted["products"][n] == 1 for n in names), "the new ones exist once"
+    assert sum(counted["products"].values()) == sum(listed["products"].values()) + 2
 
     # the storefront shows the shop's own page with 1C's name and price
     [(status, page)] = rig.pages(f"/cart.php?target=product&product_id={TIMBERLAND}")
     assert status == 200 and "Ботинки Timberland из 1С" in page and "$111.11" in page
+    assert f"(votes: {reviews[TIMBERLAND]})" in page, "with its reviews' rating"
 
     # the shop's orders placed before the link: their lines go to 1C with 1C's Ид
     body = client.query_orders()
@@ -145,4 +151,4 @@ def test_an_existing_shop_is_linked_not_doubled(shop, tmp_path):
     assert lines[:2] == ["p-beige", "xc-product-12"]
 
     # the status page and the doctor say the same after the run
-    assert "1 1C products were not linked" in xc1c("doctor")
+    assert "1 1C products and 0 characteristics were not linked" in xc1c("doctor")

@@ -159,7 +159,6 @@ def forget(cur: pymysql.cursors.Cursor, prefix: str, ext_ids: Sequence[str]) -> 
     """Forget offers as if never sent (one left out of the import is read again next time)."""
     if ext_ids:
         cur.execute(
-            f"DELETE FROM {own_table(prefix, 'offers')}"
-            f" WHERE ext_id IN ({placeholders(ext_ids)})",
+            f"DELETE FROM {own_table(prefix, 'offers')} WHERE ext_id IN ({placeholders(ext_ids)})",
             tuple(ext_ids),
         )
