@@ -18,7 +18,7 @@ from .config import Config
 from .db import connect
 from .orders import xcart_side
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
-from .state import exports, history, order_changes, unpriced
+from .state import exports, history, order_changes, sessions, unpriced
 from .state.migrations import MIGRATIONS, applied_versions
 from .xcart.images import images_root
 from .xcart.schema import Schema
@@ -93,6 +93,7 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
         yield from _order_changes(conn, config, settings)
         yield from _export_in_portions(conn, schema, config, settings)
         yield _linking(conn, config.table_prefix)
+        yield from _orders_container(conn, config.table_prefix, settings)
     finally:
         conn.close()
     yield _requisites(settings, address_fields)
@@ -192,6 +193,39 @@ def _export_in_portions(
             f" portions) is {last.status}: {last.message}",
             "see the exchanges on the status page; 1C's next complete export removes what it lacks",
         )
+
+
+def _orders_container(conn: pymysql.Connection, prefix: str, settings: dict) -> Iterator[Check]:
+    """orders_container is for 1С-Битрикс's exchange module 6.5 and later, which names a
+    `version` at init; 1C's own clients query orders with no init (УТ 11, ERP, КА) or none
+    naming a version (УНФ with another CMS), and load no order from a container while still
+    confirming the exchange: the orders look sent and never arrive."""
+    if not settings["orders_container"]:
+        return
+    session = sessions.last_of_type(conn, prefix, "sale")
+    clash = settings["orders_encoding"] != "utf-8"
+    if session is None:
+        yield Check(
+            not clash,
+            "orders_container is on: only 1С-Битрикс's exchange module 6.5 and later reads"
+            " orders in a container"
+            + ("; it reads UTF-8 only, and orders_encoding is not" if clash else ""),
+            "turn orders_container off unless 1C is 1С-Битрикс's module; orders_encoding utf-8",
+        )
+        return
+    ok = bool(session.cml_version) and not clash
+    yield Check(
+        ok,
+        "orders_container is on and the last orders session came from a client"
+        + (
+            f" naming CommerceML {session.cml_version} at init (1С-Битрикс's module)"
+            if session.cml_version
+            else " with no version at init (УТ 11, ERP, КА or УНФ), which loads no order from a"
+            " container"
+        )
+        + ("; orders_encoding is not UTF-8, which that module does not read" if clash else ""),
+        "turn orders_container off for 1C's own clients; orders_encoding utf-8 for the module",
+    )
 
 
 def _linking(conn: pymysql.Connection, prefix: str) -> Check:

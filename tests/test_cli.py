@@ -273,3 +273,23 @@ def test_structured_settings_are_checked_when_set(config, conn, name, good, bad,
     assert CliRunner().invoke(main, ["settings", "set", name, good], env=env).exit_code == 0
     conn.commit()
     assert len(read_settings(conn, "xc_")[name]) == len(good.splitlines())
+
+
+def test_doctor_says_when_orders_in_a_container_reach_a_client_that_reads_none(app, config, conn):
+    from conftest import PASSWORD, flask_transport
+    from onec import OneC
+    from onec_files import Node
+
+    env = {
+        "XC1C_DATABASE_URL": f"mysql://root@{config.db.host}:{config.db.port}/{config.db.database}",
+        "XC1C_DATA_DIR": str(config.data_dir),
+    }
+    set_setting(conn, "orders_container", "Y")
+    before = CliRunner().invoke(main, ["doctor"], env=env).output
+    assert "ok   orders_container is on: only 1С-Битрикс's exchange module 6.5" in before
+    OneC(flask_transport(app), "1c", PASSWORD, Node()).load_orders()  # УТ 11: no init
+    out = CliRunner().invoke(main, ["doctor"], env=env).output
+    assert "FAIL orders_container is on and the last orders session came from a client" in out
+    assert "with no version at init (УТ 11, ERP, КА or УНФ)" in out
+    set_setting(conn, "orders_container", "N")
+    assert "orders_container" not in CliRunner().invoke(main, ["doctor"], env=env).output

@@ -84,6 +84,19 @@ def get(conn: pymysql.Connection, prefix: str, session_id: int) -> Session | Non
     return _session(row) if row else None
 
 
+def last_of_type(conn: pymysql.Connection, prefix: str, exchange_type: str) -> Session | None:
+    """The latest session 1C opened for `exchange_type` that is still kept."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"SELECT {_FIELDS} FROM {_table(prefix)} WHERE exchange_type = %s"
+            " ORDER BY id DESC LIMIT 1",
+            (exchange_type,),
+        )
+        row = cur.fetchone()
+    conn.commit()
+    return _session(row) if row else None
+
+
 def expired_session_ids(conn: pymysql.Connection, prefix: str) -> list[int]:
     with conn.cursor() as cur:
         cur.execute(f"SELECT id FROM {_table(prefix)} WHERE expires_at <= %s", (int(time.time()),))
