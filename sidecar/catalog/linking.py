@@ -279,9 +279,9 @@ def link_variants(
                     continue
                 if vids and o[0] not in doubt:
                     twins = sorted(q for q, qv in found.items() if set(qv) & set(vids))
-                    what = f"SKU {o[2]!r}" if key == "sku" else "its values"
+                    what = f"SKU {o[2]!r} matches" if key == "sku" else "its values match"
                     doubt[o[0]] = (
-                        f"characteristic {o[0]}: {what} matches variants"
+                        f"characteristic {o[0]}: {what} variants"
                         f" {', '.join(f'#{v}' for v in sorted(vids))} of shop product #{pid}"
                         f" and 1C characteristics {', '.join(twins)}"
                     )
