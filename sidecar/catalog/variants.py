@@ -17,7 +17,7 @@ from ..db import update_from_rows
 from ..state import idmap
 from ..state import offers as offer_state
 from ..xcart import attributes, variants
-from . import linking
+from . import variant_links
 from .context import ImportContext, fingerprint
 
 _IN_PARENTHESES = re.compile(r"\(([^()]*)\)\s*$")
@@ -138,10 +138,10 @@ def _shop_variants(
     ctx: ImportContext, cur: Cursor, items: list[VariantOffer], known: dict[str, tuple[int, str]]
 ) -> list[VariantOffer]:
     """The characteristics the shop's own variants serve, linked before or linked now
-    (catalog.linking), get their price and stock written there, the variant's SKU and values
+    (catalog.variant_links), get their price and stock written there, the variant's SKU and values
     kept; an ambiguous one is left out (its offer forgotten, so it is read again once the tie
     is gone). Returns the characteristics that are 1C's own variants."""
-    links = linking.link_variants(
+    links = variant_links.link_variants(
         ctx,
         cur,
         [
@@ -154,9 +154,9 @@ def _shop_variants(
         cur,
         ctx.prefix,
         "variant",
-        [(o, v, linking.LINKED_VARIANT) for o, v in links.linked.items()],
+        [(o, v, variant_links.LINKED_VARIANT) for o, v in links.linked.items()],
     )
-    served = {o: vid for o, (vid, mark) in known.items() if mark == linking.LINKED_VARIANT}
+    served = {o: vid for o, (vid, mark) in known.items() if mark == variant_links.LINKED_VARIANT}
     served.update(links.linked)
     gone = [served[i.offer.id] for i in items if i.offer.deleted and i.offer.id in served]
     variants.delete(cur, ctx.schema, gone)
