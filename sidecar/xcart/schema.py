@@ -109,7 +109,16 @@ OPTIONAL = {
         "QSL\\ShopByBrand", ("brands", "brand_products"),
         "manufacturers are a select attribute only",
     ),
+    "multivendor": OptionalPart(
+        "XC\\MultiVendor",
+        ("vendor", "orders.parent_id", "orders.vendor_id", "order_items.vendor_id",
+         "products.vendor_id", "clean_urls.vendor_id"),
+        "one seller: orders are whole, products the store owner's",
+    ),
 }  # fmt: skip
+# XC\\MultiVendor's settings category in the config table, and its mode option's values.
+MULTIVENDOR_CATEGORY = "XC\\MultiVendor"
+WAREHOUSE, SEPARATE_SHOPS = "W", "S"
 
 
 def _type_zero(column: Column) -> Any:
@@ -170,6 +179,20 @@ class Schema:
     def optional_parts(self) -> list[tuple[str, OptionalPart, bool]]:
         """(name, part, present) of every optional part, for doctor and the status page."""
         return [(name, part, self.supports(name)) for name, part in OPTIONAL.items()]
+
+    def multivendor_mode(self, cur: pymysql.cursors.Cursor) -> str | None:
+        """XC\\MultiVendor's mode, W (warehouse: one order, the parent numbered) or S (vendors as
+        separate shops: each vendor's child numbered), as `Main::isWarehouseMode()` reads it;
+        None in a shop without the module."""
+        if not self.supports("multivendor"):
+            return None
+        cur.execute(
+            f"SELECT value FROM {self.table('config')} WHERE category = %s"
+            " AND name = 'multivendor_mode' AND vendor_id IS NULL",
+            (MULTIVENDOR_CATEGORY,),
+        )
+        row = cur.fetchone()
+        return WAREHOUSE if row is not None and row[0] == WAREHOUSE else SEPARATE_SHOPS
 
     def table(self, short: str) -> str:
         """The quoted real name of a table, e.g. `products` -> `xc_products`."""
