@@ -63,8 +63,8 @@ WRITTEN = [
     "profile_addresses",
     "address_field_value",
 ]
-# Tables of modules a test may add (ShopByBrand).
-OPTIONAL = ["brand_products", "brand_translations", "brands"]
+# Tables of modules a test may add (ShopByBrand, XC\MultiVendor).
+OPTIONAL = ["brand_products", "brand_translations", "brands", "vendor_translations", "vendor"]
 
 
 def server_params() -> DatabaseParams:

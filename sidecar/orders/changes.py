@@ -29,6 +29,7 @@ from ..state import idmap
 from ..state import order_changes as queue
 from ..state import order_exports as exports
 from ..xcart import orders as xc_orders
+from ..xcart import vendors
 from ..xcart.schema import Schema
 from ..xcart.shop import bump_entity_versions
 from .export import DELIVERY_ID as DELIVERY
@@ -336,7 +337,12 @@ def _plan(
             )
     r = doc.requisites
     items, shipping_cost = None, None
-    if settings["orders_accept_items"] and doc.items:
+    if settings["orders_accept_items"] and doc.items and vendors.is_split(cur, schema, order_id):
+        outcome.warnings.append(
+            f"order {order_id}: a multi-vendor order split among vendors; its items are not"
+            " changed from 1C (X-Cart keeps them per vendor)"
+        )
+    elif settings["orders_accept_items"] and doc.items:
         items = _target_items(cur, schema, prefix, order_id, doc, outcome)
         delivery = next((i for i in doc.items if i.id == DELIVERY), None)
         shipping_cost = None if delivery is None else str(delivery.total)
@@ -500,16 +506,24 @@ def _write(
         )
     if _write_items(cur, schema, change):
         changed = True
+    # A split order's statuses go down to its children, as XC\\MultiVendor's setPaymentStatus
+    # and setShippingStatus pass them, each with its own history row.
+    targets = [(order_id, current)] + [
+        (child, now)
+        for child in vendors.children_of(cur, schema, [order_id])
+        if (now := xc_orders.current_statuses(cur, schema, child)) is not None
+    ]
     for kind, index in (("payment", 0), ("shipping", 1)):
         code = getattr(change, kind)
-        if code is None:
+        if code is None or code not in known[kind]:
             continue
         statuses = known[kind]
-        if code not in statuses or current[index] == statuses[code][0]:
-            continue
-        old = next((name for sid, name in statuses.values() if sid == current[index]), "")
-        xc_orders.set_status(cur, schema, order_id, kind, statuses[code], old)
-        changed = True
+        for target, now in targets:
+            if now[index] == statuses[code][0]:
+                continue
+            old = next((name for sid, name in statuses.values() if sid == now[index]), "")
+            xc_orders.set_status(cur, schema, target, kind, statuses[code], old)
+            changed = True
     return changed
 
 

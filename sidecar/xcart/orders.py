@@ -14,6 +14,7 @@ from ..db import placeholders, quote_identifier
 from ..php import serialize
 from .entities import TARGETS
 from .schema import Schema
+from .vendors import children_of, rows_of
 
 ENTITY_CLASSES = (
     "XLite\\Model\\Order",
@@ -75,9 +76,9 @@ def _fingerprint_sql(schema: Schema) -> str:
         "MD5(CONCAT_WS('|', o.orderNumber, o.total, o.subtotal, o.payment_status_id,"
         " o.shipping_status_id, o.notes, o.payment_method_name, o.shipping_method_name, o.date,"
         f" (SELECT GROUP_CONCAT(CONCAT_WS(':', i.item_id, i.object_id, i.amount, i.price, i.total)"
-        f" ORDER BY i.item_id) FROM {items} i WHERE i.order_id = o.order_id),"
+        f" ORDER BY i.item_id) FROM {items} i WHERE {rows_of(schema, 'i')}),"
         f" (SELECT GROUP_CONCAT(CONCAT_WS(':', s.type, s.value, s.available, s.include)"
-        f" ORDER BY s.id) FROM {surcharges} s WHERE s.order_id = o.order_id)))"
+        f" ORDER BY s.id) FROM {surcharges} s WHERE {rows_of(schema, 's')})))"
     )
 
 
@@ -101,6 +102,13 @@ def pending(
     if shipping_codes:
         where.append(f"ss.code IN ({placeholders(shipping_codes)})")
         args += [c.upper() for c in shipping_codes]
+    if schema.supports("multivendor"):
+        # Only the numbered orders go (the parent in warehouse mode, each vendor's child in
+        # separate-shops mode: X-Cart numbers the one the customer sees), and never one
+        # without a line: a parent whose children X-Cart removed has nothing to send.
+        where.append(
+            f"EXISTS (SELECT 1 FROM {schema.table('order_items')} i WHERE {rows_of(schema, 'i')})"
+        )
     cur.execute(
         f"SELECT order_id, fp FROM (SELECT o.order_id, {_fingerprint_sql(schema)} AS fp"
         f" FROM {schema.table('orders')} o"
@@ -175,27 +183,32 @@ def load(
         )
         for r in cur.fetchall()
     }
+    # Whose rows are whose: an order's own, and in a multi-vendor shop its children's.
+    owner = {oid: oid for oid in orders} | children_of(cur, schema, ids)
+    rows = tuple(owner)
+    marks = placeholders(rows)
     cur.execute(
         f"SELECT order_id, name, sku, price, amount, total, object_id, {_variant_column(schema)},"
         f" item_id FROM {t('order_items')} WHERE order_id IN ({marks}) ORDER BY item_id",
-        ids,
+        rows,
     )
     for oid, *item in cur.fetchall():
-        orders[oid].items.append(OrderItem(*item))
+        orders[owner[oid]].items.append(OrderItem(*item))
     cur.execute(
         f"SELECT order_id, type, name, value, include FROM {t('order_surcharges')}"
         f" WHERE available = 1 AND order_id IN ({marks}) ORDER BY weight, id",
-        ids,
+        rows,
     )
     for oid, kind, name, value, include in cur.fetchall():
-        orders[oid].surcharges.append((kind.strip(), name, value, bool(include)))
+        orders[owner[oid]].surcharges.append((kind.strip(), name, value, bool(include)))
     cur.execute(
         f"SELECT order_id, value FROM {t('order_tracking_number')}"
         f" WHERE order_id IN ({marks}) ORDER BY tracking_id",
-        ids,
+        rows,
     )
     for oid, number in cur.fetchall():
-        orders[oid].tracking.append(number)
+        orders[owner[oid]].tracking.append(number)
+    marks = placeholders(ids)
     if schema.supports("coupons"):
         cur.execute(
             f"SELECT order_id, code FROM {t('order_coupons')} WHERE order_id IN ({marks})"
