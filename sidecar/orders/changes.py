@@ -145,10 +145,12 @@ def apply_file(
     settings: dict[str, Any],
     path: Path,
     side: XCartSide | str = "applied by the sidecar",
+    vendor: int | None = None,
 ) -> Outcome:
     """Record every document of a 1C orders file as a change (each order in its own
     transaction), then have X-Cart apply them (`side`), or apply them directly, with `side`
-    the reason why."""
+    the reason why. `vendor`: the file comes from a vendor's 1C, which changes that vendor's
+    own orders only."""
     schema = Schema(conn, prefix)
     outcome = Outcome()
     status_map = parse_status_map(settings["status_map"])
@@ -168,6 +170,7 @@ def apply_file(
                     known,
                     outcome,
                     settings,
+                    vendor,
                 )
                 if change is None:
                     continue
@@ -186,7 +189,10 @@ def apply_file(
                     continue
                 if isinstance(side, str):
                     _count(
-                        outcome, apply_directly(cur, schema, prefix, change_id, change, side, known)
+                        outcome,
+                        apply_directly(
+                            cur, schema, prefix, change_id, change, side, known, vendor or 0
+                        ),
                     )
                 else:
                     recorded.append(change_id)
@@ -324,8 +330,17 @@ def _plan(
     known: dict[str, dict[str, tuple[int, str]]],
     outcome: Outcome,
     settings: dict[str, Any],
+    vendor: int | None = None,
 ) -> Change | None:
     order_id, why = find_order(cur, schema, prefix, doc)
+    if (
+        order_id is not None
+        and vendor is not None
+        and (vendors.vendor_of_order(cur, schema, order_id) != vendor)
+    ):
+        # A vendor's 1C changes that vendor's orders only; in warehouse mode the order 1C
+        # names is the store owner's numbered parent, whose statuses the owner sets.
+        order_id, why = None, f"order № {doc.number}: not an order of this vendor's"
     if order_id is None:
         outcome.counts["orders_unknown"] += 1
         outcome.warnings.append(why)
@@ -463,10 +478,12 @@ def apply_directly(
     change: Change,
     reason: str,
     known: dict[str, dict[str, tuple[int, str]]],
+    vendor: int = 0,
 ) -> bool:
     """Write a recorded change into X-Cart's tables (with the history rows X-Cart writes), in
     the caller's transaction, unless someone applied it meanwhile. `known`: the shop's
-    statuses by kind and code. Whether the order changed."""
+    statuses by kind and code; `vendor`: whose 1C sent it (0: the store owner's). Whether the
+    order changed."""
     if not queue.claim(cur, prefix, change_id):
         return False
     order_id = change.order_id
@@ -477,7 +494,7 @@ def apply_directly(
     if changed:
         bump_entity_versions(cur, schema, xc_orders.ENTITY_CLASSES)
         fingerprint = xc_orders.fingerprints(cur, schema, [order_id])[order_id]
-        exports.known_to_1c(cur, prefix, order_id, fingerprint)
+        exports.known_to_1c(cur, prefix, order_id, fingerprint, vendor)
     note = json.dumps({"changed": changed, "reason": reason}, ensure_ascii=False)
     queue.applied_directly(cur, prefix, change_id, note)
     return changed

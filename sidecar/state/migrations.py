@@ -282,6 +282,31 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE {own}order_changes ADD KEY IF NOT EXISTS onec_id (onec_id)",
         ],
     ),
+    (
+        13,
+        [
+            # A multi-vendor shop's vendors with a 1C of their own: the exchange login of each,
+            # the vendor's profile it belongs to and a salted hash of its password.
+            """CREATE TABLE IF NOT EXISTS {own}vendor_logins (
+                login VARCHAR(191) NOT NULL PRIMARY KEY,
+                vendor_id INT NOT NULL,
+                password_hash VARCHAR(255) NOT NULL,
+                created_at INT UNSIGNED NOT NULL,
+                KEY vendor (vendor_id)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
+    (
+        14,
+        [
+            # What each 1C confirmed: the store owner's (0) and each vendor's 1C apart, so one
+            # confirming an order never keeps it from the other.
+            "ALTER TABLE {own}order_exports ADD COLUMN IF NOT EXISTS"
+            " vendor_id INT NOT NULL DEFAULT 0 FIRST",
+            "ALTER TABLE {own}order_exports DROP PRIMARY KEY,"
+            " ADD PRIMARY KEY (vendor_id, order_id)",
+        ],
+    ),
 ]
 
 

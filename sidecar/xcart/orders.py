@@ -14,7 +14,7 @@ from ..db import placeholders, quote_identifier
 from ..php import serialize
 from .entities import TARGETS
 from .schema import Schema
-from .vendors import children_of, rows_of
+from .vendors import children_of, number_sql, rows_of
 
 ENTITY_CLASSES = (
     "XLite\\Model\\Order",
@@ -89,10 +89,17 @@ def pending(
     since: int | None,
     payment_codes: Sequence[str],
     shipping_codes: Sequence[str],
+    vendor: int | None = None,
 ) -> list[tuple[int, str]]:
-    """(order id, fingerprint) of the placed orders whose current state 1C has not confirmed."""
+    """(order id, fingerprint) of the placed orders whose current state 1C has not confirmed.
+    `vendor`: the orders of a vendor's 1C only, its own part of each (vendors.own_orders)."""
     cur.execute("SET SESSION group_concat_max_len = 1048576")
     where, args = ["o.is_order = 1", "o.orderNumber IS NOT NULL"], []
+    if vendor is not None:
+        # A vendor's own part: its child, numbered itself (separate shops) or known by its
+        # numbered parent's number (warehouse).
+        where = ["o.is_order = 1", f"{number_sql(schema)} IS NOT NULL", "o.vendor_id = %s"]
+        args.append(vendor)
     if since is not None:
         where.append("o.date >= %s")
         args.append(since)
@@ -110,14 +117,14 @@ def pending(
             f"EXISTS (SELECT 1 FROM {schema.table('order_items')} i WHERE {rows_of(schema, 'i')})"
         )
     cur.execute(
-        f"SELECT order_id, fp FROM (SELECT o.order_id, {_fingerprint_sql(schema)} AS fp"
+        f"SELECT x.order_id, fp FROM (SELECT o.order_id, {_fingerprint_sql(schema)} AS fp"
         f" FROM {schema.table('orders')} o"
         f" LEFT JOIN {schema.table('order_payment_statuses')} ps ON ps.id = o.payment_status_id"
         f" LEFT JOIN {schema.table('order_shipping_statuses')} ss ON ss.id = o.shipping_status_id"
         f" WHERE {' AND '.join(where)}) x"
-        f" LEFT JOIN {exports_table} e USING (order_id)"
-        " WHERE e.fingerprint IS NULL OR e.fingerprint <> x.fp ORDER BY order_id",
-        args,
+        f" LEFT JOIN {exports_table} e ON e.order_id = x.order_id AND e.vendor_id = %s"
+        " WHERE e.fingerprint IS NULL OR e.fingerprint <> x.fp ORDER BY x.order_id",
+        [*args, vendor or 0],
     )
     return list(cur.fetchall())
 
@@ -146,8 +153,9 @@ def load(
     marks = placeholders(ids)
     t = schema.table
     cur.execute(
-        f"SELECT o.order_id, o.orderNumber, o.date, o.total, o.subtotal, COALESCE(c.code, ''),"
-        " o.notes, COALESCE(o.payment_method_name, ''), COALESCE(o.shipping_method_name, ''),"
+        f"SELECT o.order_id, {number_sql(schema)}, o.date, o.total, o.subtotal,"
+        " COALESCE(c.code, ''), o.notes, COALESCE(o.payment_method_name, ''),"
+        " COALESCE(o.shipping_method_name, ''),"
         " COALESCE(ps.code, ''), COALESCE(pst.name, ''), COALESCE(ss.code, ''),"
         " COALESCE(sst.name, ''),"
         f" (SELECT MAX(h.date) FROM {t('order_history_events')} h WHERE h.order_id = o.order_id"

@@ -51,3 +51,38 @@ def is_split(cur: pymysql.cursors.Cursor, schema: Schema, order_id: int) -> bool
         (order_id,),
     )
     return cur.fetchone() is not None
+
+
+def number_sql(schema: Schema) -> str:
+    """SQL: order `o`'s number. A vendor's child in warehouse mode has none of its own: it is
+    known by its parent's, the number the customer, the store owner and 1C know."""
+    if not schema.supports("multivendor"):
+        return "o.orderNumber"
+    return (
+        f"COALESCE(o.orderNumber, (SELECT p.orderNumber FROM {schema.table('orders')} p"
+        " WHERE p.order_id = o.parent_id))"
+    )
+
+
+def vendor_of_order(cur: pymysql.cursors.Cursor, schema: Schema, order_id: int) -> int | None:
+    """The vendor an order (a child) belongs to; None for the store owner's and a parent."""
+    if not schema.supports("multivendor"):
+        return None
+    cur.execute(f"SELECT vendor_id FROM {schema.table('orders')} WHERE order_id = %s", (order_id,))
+    row = cur.fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def vendor_profile(cur: pymysql.cursors.Cursor, schema: Schema, who: str) -> int | None:
+    """The profile id of the vendor named by login or profile id; None when no such vendor."""
+    if not schema.has_table("vendor"):
+        return None
+    cur.execute(
+        f"SELECT p.profile_id FROM {schema.table('profiles')} p"
+        f" JOIN {schema.table('vendor')} v ON v.profile_id = p.profile_id"
+        " WHERE p.order_id IS NULL AND (p.login = %s OR p.profile_id = %s)"
+        " ORDER BY p.profile_id LIMIT 1",
+        (who, int(who) if who.isdigit() else -1),
+    )
+    row = cur.fetchone()
+    return None if row is None else int(row[0])
