@@ -23,6 +23,7 @@ from .settings import (
     write_setting,
 )
 from .state.migrations import migrate
+from .vendors import vendor_cli
 
 
 def _config() -> Config:
@@ -45,6 +46,9 @@ def main() -> None:
     Database: XC1C_DATABASE_URL=mysql://user:pass@host:port/db, or XC1C_XCART_ROOT=/path/to/xcart
     (read from its etc/config.php). XC1C_TABLE_PREFIX overrides the table prefix,
     XC1C_DATA_DIR sets where exchange files live (default ./var)."""
+
+
+main.add_command(vendor_cli)
 
 
 @main.group()
