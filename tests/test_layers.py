@@ -21,7 +21,7 @@ LAYERS = [
     {"sidecar.xcart", "sidecar.commerceml"},
     {"sidecar.settings", "sidecar.state"},  # the sidecar's own tables join X-Cart's
     {"sidecar.catalog", "sidecar.orders"},
-    {"sidecar.exchange", "sidecar.status", "sidecar.doctor"},
+    {"sidecar.exchange", "sidecar.status", "sidecar.doctor", "sidecar.vendors"},
     {"sidecar.offline", "sidecar.web", "sidecar.xcart_module"},
     {"sidecar.cli", "sidecar.app"},
 ]
