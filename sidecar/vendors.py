@@ -1,7 +1,8 @@
 """A multi-vendor shop's vendors with a 1C of their own: `xc1c vendor add/list/remove`, and
 what doctor says of them. A vendor's exchange login is the sidecar's own (state.vendor_logins
-says why); the exchange it opens is that vendor's: sale/query gives that vendor's orders, its
-documents change that vendor's orders only."""
+says why); the exchange it opens is that vendor's: its catalog goes to that vendor's goods in a
+space of its own (state.CATALOG_SPACE), sale/query gives that vendor's orders, its documents
+change that vendor's orders only."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .config import load_config
 from .db import connect, transaction
 from .errors import XC1CError
 from .settings import read_settings
-from .state import vendor_logins
+from .state import spaces, vendor_logins
 from .xcart import vendors as xc_vendors
 from .xcart.schema import Schema
 
@@ -41,6 +42,7 @@ def add_login(conn: pymysql.Connection, prefix: str, login: str, vendor: str, pa
     if profile is None:
         raise XC1CError(f"no vendor {vendor!r} in the shop (a vendor's login or profile id)")
     vendor_logins.add(conn, prefix, login, profile, password)
+    spaces.create_space(conn, prefix, profile)
     return profile
 
 
@@ -57,13 +59,21 @@ def checks(conn: pymysql.Connection, prefix: str, schema: Schema) -> Iterator[Ve
         )
         return
     with transaction(conn) as cur:
+        made = set(spaces.spaces(cur, prefix))
         for v in logins:
             present = xc_vendors.vendor_profile(cur, schema, str(v.vendor_id)) == v.vendor_id
             yield VendorCheck(
                 present,
-                f"exchange login {v.login!r} belongs to vendor {v.vendor_id}: its orders only",
+                f"exchange login {v.login!r} belongs to vendor {v.vendor_id}: its goods and"
+                " its orders only",
                 f"the vendor is gone: xc1c vendor remove {v.login}",
             )
+            if v.vendor_id not in made:
+                yield VendorCheck(
+                    False,
+                    f"vendor {v.vendor_id} has no catalog space",
+                    f"give the login again: xc1c vendor add {v.login} --vendor {v.vendor_id}",
+                )
 
 
 @click.group("vendor")

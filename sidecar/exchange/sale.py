@@ -13,24 +13,18 @@ from ..commerceml.reader import CommerceMLError
 from ..errors import BadRequest, ImportFailed
 from ..orders import changes, export, xcart_side
 from ..safepath import resolve_inside, safe_relative_path
-from ..state import history, vendor_logins
+from ..state import history
 from . import locks, upload
 from .run import Answer, Run
 
 log = logging.getLogger("xc1c.exchange")
 
 
-def vendor(run: Run) -> int | None:
-    """The vendor whose 1C this exchange is (its login is a vendor's); None: the owner's."""
-    assert run.session is not None
-    return vendor_logins.vendor_of(run.conn, run.prefix, run.session.login)
-
-
 def apply_file(run: Run, path: Path) -> changes.Outcome:
     """The order changes of one file applied through X-Cart (or directly), under the lock."""
     with locks.orders_lock(run.conn, run.config):
         side = xcart_side.locate(run.conn, run.prefix, run.config, run.settings)
-        return changes.apply_file(run.conn, run.prefix, run.settings, path, side, vendor(run))
+        return changes.apply_file(run.conn, run.prefix, run.settings, path, side, run.vendor)
 
 
 def apply_orders(run: Run, path: Path) -> Answer:
@@ -67,7 +61,7 @@ def query(run: Run) -> Path:
         retry_changes(run)
         count = export.query(
             run.conn, run.prefix, run.settings, run.session_id, out, run.config.xcart_root,
-            vendor(run),
+            run.vendor,
         )  # fmt: skip
     size = out.stat().st_size
     log.info("sale query: session=%s orders=%s bytes=%s", run.session_id, count, size)
@@ -87,7 +81,7 @@ def retry_changes(run: Run) -> None:
 
 def success(run: Run) -> Answer:
     """sale/success: the orders of the last query are confirmed by 1C."""
-    confirmed = export.success(run.conn, run.prefix, run.session_id, vendor(run))
+    confirmed = export.success(run.conn, run.prefix, run.session_id, run.vendor)
     log.info("sale success: session=%s orders confirmed=%s", run.session_id, confirmed)
     run.note(f"success: {confirmed} orders confirmed by 1C")
     run.record(counts={"orders_confirmed": confirmed}, status=history.SUCCESS)

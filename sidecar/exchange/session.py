@@ -55,7 +55,9 @@ def begin(run: Run, exchange_type: str, version: str) -> None:
     sessions.start_exchange(run.conn, run.prefix, run.session_id)
     if run.exchange_id is None:
         assert run.session is not None
-        run.begin(kind=exchange_type, source="1c", login=run.session.login)
+        # A vendor's own 1C says whose it is wherever the exchange is shown (status, history).
+        vendor = f" (vendor {run.vendor})" if run.vendor is not None else ""
+        run.begin(kind=exchange_type, source="1c", login=run.session.login + vendor)
     run.note(f"init: {exchange_type} exchange from {run.client}")
     if version:
         # Newer 1C: order files are parsed at sale/import, not inside sale/file.

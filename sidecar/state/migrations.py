@@ -7,6 +7,7 @@ import pymysql
 
 from ..db import quote_identifier
 from . import own_prefix, own_table
+from .spaces import in_every_space
 
 # (version, statements); `{own}` is what the sidecar's own tables start with (state.own_prefix).
 # Append new versions, never edit old ones.
@@ -357,6 +358,7 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
                 continue
             for statement in statements:
                 cur.execute(statement.replace("{own}", own_prefix(prefix)))
+                in_every_space(cur, prefix, statement)
             cur.execute(
                 f"INSERT INTO {version_table} (version, applied_at) VALUES (%s, UNIX_TIMESTAMP())",
                 (version,),
