@@ -7,12 +7,15 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import PASSWORD, flask_transport, query, set_setting
+from conftest import PASSWORD, PREFIX, flask_transport, query, set_setting
 from onec import Node, OneC, OneCFailed
 from test_multivendor_orders import lines_of, sent_documents, set_mode, storefront_order
 from test_onec_orders import statuses
 
 from sidecar.onec_client import OneCClient
+from sidecar.state.spaces import in_every_space
+from sidecar.vendors import checks
+from sidecar.xcart.schema import Schema
 
 pytestmark = pytest.mark.parametrize("database", ["multivendor"], indirect=True, scope="session")
 VENDOR_PASSWORD = "Vendor-Пароль-1"
@@ -111,3 +114,39 @@ def test_a_wrong_vendor_password_opens_no_session(app, cli, conn):
     wrong = OneCClient(flask_transport(app), "a-1c", "wrong").call("sale", "checkauth")
     assert wrong.word == "failure" and "wrong login or password" in wrong.lines
     assert query(conn, "SELECT COUNT(*) FROM {own}sessions WHERE login = 'a-1c'") == [(0,)]
+
+
+def test_doctor_history_and_migrations_know_the_vendors_space(app, cli, conn, owner_1c):
+    set_mode(conn, "S")
+    split = storefront_order(conn, "S")
+    a = sorted(v for v in split.children if v is not None)[0]
+    give_login(cli, "a-1c", "a@vendors.example")
+    unf = OneC(flask_transport(app), "a-1c", VENDOR_PASSWORD, Node(variant="unf", cms="bitrix"))
+    unf.load_orders()  # УНФ to 1С-Битрикс sends init: the exchange is in the history
+    logins = [r[0] for r in query(conn, "SELECT login FROM {own}exchanges ORDER BY id")]
+    assert logins == [f"a-1c (vendor {a})"]
+    schema = Schema(conn, PREFIX)
+    lines = [c.what for c in checks(conn, PREFIX, schema) if c.ok]
+    assert lines == [f"exchange login 'a-1c' belongs to vendor {a}: its goods and its orders only"]
+    # a later migration of a catalog table reaches the vendor's space; any other table's not
+    with conn.cursor() as cur:
+        try:
+            in_every_space(cur, PREFIX, "ALTER TABLE {own}id_map ADD COLUMN probe INT NULL")
+            in_every_space(cur, PREFIX, "ALTER TABLE {own}sessions ADD COLUMN probe INT NULL")
+            assert column_exists(conn, f"xc1c_xc_vendor{a}_id_map", "probe")
+            assert not column_exists(conn, "xc1c_xc_sessions", "probe")
+        finally:
+            cur.execute(f"ALTER TABLE xc1c_xc_vendor{a}_id_map DROP COLUMN IF EXISTS probe")
+
+
+def column_exists(conn, table: str, column: str) -> bool:
+    return (
+        query(
+            conn,
+            "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA ="
+            " DATABASE() AND TABLE_NAME = %s AND COLUMN_NAME = %s",
+            table,
+            column,
+        )[0][0]
+        == 1
+    )
