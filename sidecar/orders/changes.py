@@ -182,6 +182,7 @@ def apply_file(
                     change.version,
                     document_key(doc, settings),
                     change.payload(),
+                    vendor or 0,
                 )
                 if change_id is None:
                     outcome.counts["orders_unchanged"] += 1
@@ -295,9 +296,9 @@ def deliver(
             with transaction(conn) as cur:
                 payload = queue.payloads(cur, prefix, [change_id]).get(change_id)
                 if payload is not None:
-                    apply_directly(
-                        cur, schema, prefix, change_id, Change.from_payload(payload), reason, known
-                    )
+                    change = Change.from_payload(payload)
+                    sender = queue.sender(cur, prefix, change_id)
+                    apply_directly(cur, schema, prefix, change_id, change, reason, known, sender)
     settle(conn, prefix, schema)
     return reason
 
@@ -315,10 +316,12 @@ def settle(conn: pymysql.Connection, prefix: str, schema: Schema | None = None) 
         if not rows:
             return
         schema = schema or Schema(conn, prefix)
-        order_ids = sorted({order_id for _, order_id in rows})
-        for order_id, fingerprint in xc_orders.fingerprints(cur, schema, order_ids).items():
-            exports.known_to_1c(cur, prefix, order_id, fingerprint)
-        queue.settle(cur, prefix, [i for i, _ in rows])
+        order_ids = sorted({order_id for _, order_id, _ in rows})
+        now = xc_orders.fingerprints(cur, schema, order_ids)
+        for order_id, sender in sorted({(order_id, sender) for _, order_id, sender in rows}):
+            if order_id in now:  # known to the 1C that sent the change, news to any other
+                exports.known_to_1c(cur, prefix, order_id, now[order_id], sender)
+        queue.settle(cur, prefix, [i for i, _, _ in rows])
 
 
 def _plan(

@@ -306,6 +306,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             " vendor_id INT NOT NULL DEFAULT 0 FIRST",
             "ALTER TABLE {own}order_exports DROP PRIMARY KEY,"
             " ADD PRIMARY KEY (vendor_id, order_id)",
+            # Whose 1C sent a change: once applied, the order is known to that 1C only.
+            "ALTER TABLE {own}order_changes ADD COLUMN IF NOT EXISTS"
+            " vendor_id INT NOT NULL DEFAULT 0 AFTER order_id",
         ],
     ),
 ]
