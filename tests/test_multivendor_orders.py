@@ -182,10 +182,14 @@ def test_separate_shops_mode_one_document_per_vendor(onec, conn):
         validate(onec, conn)
 
 
-def test_a_parent_without_lines_is_never_sent(onec, conn):
+def test_a_split_order_without_lines_is_never_sent(onec, conn):
     set_mode(conn, "W")
-    make_order(conn, number="2000", lines=[], shipping=Decimal(0), discount=Decimal(0))
-    assert onec.load_orders() == []
+    parent = make_order(conn, number="2000", lines=[], shipping=Decimal(0), discount=Decimal(0))
+    child = make_order(conn, number=None, lines=[], shipping=Decimal(0), discount=Decimal(0))
+    with conn.cursor() as cur:
+        cur.execute("UPDATE xc_orders SET parent_id = %s WHERE order_id = %s", (parent, child))
+    conn.commit()
+    assert onec.load_orders() == [], "its children hold no line: it would reach 1C empty"
 
 
 def test_1cs_paid_shipped_cancelled_reach_the_parent_and_every_child(onec, conn):

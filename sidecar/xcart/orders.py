@@ -111,10 +111,13 @@ def pending(
         args += [c.upper() for c in shipping_codes]
     if schema.supports("multivendor"):
         # Only the numbered orders go (the parent in warehouse mode, each vendor's child in
-        # separate-shops mode: X-Cart numbers the one the customer sees), and never one
-        # without a line: a parent whose children X-Cart removed has nothing to send.
+        # separate-shops mode: X-Cart numbers the one the customer sees), and never a split
+        # order whose children hold no line: it would reach 1C empty.
         where.append(
-            f"EXISTS (SELECT 1 FROM {schema.table('order_items')} i WHERE {rows_of(schema, 'i')})"
+            f"(NOT EXISTS (SELECT 1 FROM {schema.table('orders')} c"
+            " WHERE c.parent_id = o.order_id)"
+            f" OR EXISTS (SELECT 1 FROM {schema.table('order_items')} i"
+            f" WHERE {rows_of(schema, 'i')}))"
         )
     cur.execute(
         f"SELECT x.order_id, fp FROM (SELECT o.order_id, {_fingerprint_sql(schema)} AS fp"
