@@ -23,6 +23,7 @@ from .settings import (
     write_setting,
 )
 from .state.migrations import migrate
+from .vendors import vendor_cli
 
 
 def _config() -> Config:
@@ -47,6 +48,9 @@ def main() -> None:
     XC1C_DATA_DIR sets where exchange files live (default ./var)."""
 
 
+main.add_command(vendor_cli)
+
+
 @main.group()
 def db() -> None:
     """Create an empty X-Cart schema, or create/upgrade the sidecar's own tables."""
@@ -57,11 +61,20 @@ def db() -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has tables.")
 @click.option(
     "--modules",
-    type=click.Choice(["all", "demo", "core"]),
+    type=click.Choice(["all", "demo", "core", "multivendor"]),
     default="all",
     show_default=True,
     help="all: every stock module on; demo: as X-Cart's installer leaves a shop (ProductVariants,"
-    " Wholesale, MultiCurrency and three more off); core: no modules.",
+    " Wholesale, MultiCurrency and three more off); core: no modules; multivendor: all and"
+    " XC\\MultiVendor.",
+)
+@click.option(
+    "--multivendor-mode",
+    type=click.Choice(["W", "S"]),
+    default="W",
+    show_default=True,
+    help="With --modules multivendor: W warehouse (one order, numbered parent), S vendors as"
+    " separate shops (one numbered order per vendor).",
 )
 @click.option(
     "--version",
@@ -71,7 +84,9 @@ def db() -> None:
     show_default=True,
     help="5.4.1.23, or 5.5.0.29 with its official modules.",
 )
-def create_xcart_schema_cmd(force: bool, if_empty: bool, modules: str, version: str) -> None:
+def create_xcart_schema_cmd(
+    force: bool, if_empty: bool, modules: str, multivendor_mode: str, version: str
+) -> None:
     """Create an empty X-Cart shop (tables of a version and module set, seed rows) in an empty
     database."""
     if version == "5.5" and modules != "all":
@@ -86,7 +101,9 @@ def create_xcart_schema_cmd(force: bool, if_empty: bool, modules: str, version: 
         if if_empty and tables_in_database(conn):
             click.echo(f"{cfg.db.database} already has tables: left as it is")
             return
-        count = create_xcart_schema(conn, cfg.table_prefix, force=force, modules=schema)
+        count = create_xcart_schema(
+            conn, cfg.table_prefix, force=force, modules=schema, multivendor_mode=multivendor_mode
+        )
     except XC1CError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -27,6 +27,26 @@ def own_prefix(prefix: str) -> str:
     return OWN + prefix
 
 
+class VendorPrefix(str):
+    """X-Cart's table prefix as the exchange of a vendor's own 1C uses it: X-Cart's tables are
+    the shop's (the value is the prefix itself), the sidecar's catalog tables
+    (state.CATALOG_SPACE) the vendor's space, and what the import creates the vendor's goods
+    (xcart.schema). Passed wherever a prefix goes, so the catalog import needs no vendor
+    parameter of its own."""
+
+    vendor: int
+
+    def __new__(cls, prefix: str, vendor: int) -> VendorPrefix:
+        made = super().__new__(cls, prefix)
+        made.vendor = vendor
+        return made
+
+
+def vendor_of_prefix(prefix: str) -> int | None:
+    """The vendor whose space a prefix names; None for the shop's own."""
+    return prefix.vendor if isinstance(prefix, VendorPrefix) else None
+
+
 @dataclass(frozen=True)
 class DatabaseParams:
     host: str = "127.0.0.1"

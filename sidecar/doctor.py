@@ -20,6 +20,7 @@ from .orders import xcart_side
 from .settings import MODULE_CATEGORY, SETTINGS, read_settings
 from .state import exports, history, order_changes, sessions, unpriced
 from .state.migrations import MIGRATIONS, applied_versions
+from .vendors import checks as vendor_checks
 from .xcart.images import images_root
 from .xcart.schema import Schema
 
@@ -86,6 +87,8 @@ def run_checks(config: Config, url: str | None) -> Iterator[Check]:
             "install the X-Cart module from xcart_module_stub/ (X-Cart's own module tools)",
         )
         yield from _module_set(schema)
+        for c in vendor_checks(conn, config.table_prefix, schema):
+            yield Check(c.ok, c.what, c.fix)
         settings = read_settings(conn, config.table_prefix)
         with conn.cursor() as cur:
             cur.execute(f"SELECT serviceName FROM {schema.table('address_field')}")

@@ -63,8 +63,8 @@ WRITTEN = [
     "profile_addresses",
     "address_field_value",
 ]
-# Tables of modules a test may add (ShopByBrand).
-OPTIONAL = ["brand_products", "brand_translations", "brands"]
+# Tables of modules a test may add (ShopByBrand, XC\MultiVendor).
+OPTIONAL = ["brand_products", "brand_translations", "brands", "vendor_translations", "vendor"]
 
 
 def server_params() -> DatabaseParams:
@@ -109,10 +109,11 @@ def drop_database(config: Config) -> None:
 
 
 # The shops the end-to-end suites run on (sidecar.project_files.XCART_SCHEMAS): X-Cart 5.4 with
-# every stock module, with the module set its installer leaves, with the core alone, and
-# X-Cart 5.5. The tests of a suite marked `pytestmark = ON_EVERY_SHOP` that use the database
-# run on each; every other test uses "all".
-SHOPS = ("all", "demo", "core", "5.5")
+# every stock module, with the module set its installer leaves, with the core alone, with every
+# stock module and XC\MultiVendor (warehouse mode, the module's default); and X-Cart 5.5. The
+# tests of a suite marked `pytestmark = ON_EVERY_SHOP` that use the database run on each;
+# every other test uses "all".
+SHOPS = ("all", "demo", "core", "5.5", "multivendor")
 ON_EVERY_SHOP = pytest.mark.every_shop
 
 

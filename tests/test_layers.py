@@ -20,7 +20,7 @@ LAYERS = [
     {"sidecar.db"},
     {"sidecar.xcart", "sidecar.commerceml"},
     {"sidecar.settings", "sidecar.state"},  # the sidecar's own tables join X-Cart's
-    {"sidecar.catalog", "sidecar.orders"},
+    {"sidecar.catalog", "sidecar.orders", "sidecar.vendors"},
     {"sidecar.exchange", "sidecar.status", "sidecar.doctor"},
     {"sidecar.offline", "sidecar.web", "sidecar.xcart_module"},
     {"sidecar.cli", "sidecar.app"},

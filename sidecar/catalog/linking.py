@@ -144,6 +144,9 @@ def link_products(
     for key in keys:
         values = [_value(key, p, f) for p, f in left]
         found = find[key]([v for v in values if v])
+        # a multi-vendor shop: only this exchange's own products (the owner's, or the vendor's)
+        own = matching.own_products(cur, ctx.schema, {p for ps in found.values() for p in ps})
+        found = {v: pids & own for v, pids in found.items() if pids & own}
         ids = {pid for pids in found.values() for pid in pids} - checked
         if ids:
             taken |= set(idmap.ext_ids(cur, ctx.prefix, "product", list(ids)))

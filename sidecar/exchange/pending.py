@@ -158,7 +158,7 @@ def _import_session(
         log.warning("background import failed: session=%s: %s", session_id, exc)
         return Imported(session_id, run.exchange_id, FAILED, str(exc))
     finally:
-        locks.release_catalog(conn, prefix, locks.session_key(session_id))
+        locks.release_catalog(conn, run.prefix, locks.session_key(session_id))  # its space
     sessions.finish_background(conn, prefix, session_id, DONE)
     run.note("background import done")
     return Imported(session_id, run.exchange_id, DONE)

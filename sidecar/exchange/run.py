@@ -13,7 +13,7 @@ import pymysql
 from ..config import Config
 from ..errors import ExchangeError
 from ..safepath import resolve_inside, safe_relative_path
-from ..state import history, sessions
+from ..state import VendorPrefix, history, sessions, vendor_logins
 
 
 @dataclass
@@ -40,6 +40,9 @@ class Run:
     session: sessions.Session | None = None
     client: str = ""  # the address (1C) or host (the CLI) the run comes from
     exchange_id: int | None = None  # its history record, once begun
+    # The vendor whose own 1C this is (its session's login is a vendor's): its catalog goes
+    # to that vendor's space and its goods, its orders are that vendor's. None: the owner's.
+    vendor: int | None = None
 
     @classmethod
     def of_session(
@@ -60,11 +63,15 @@ class Run:
             session,
             client,
             exchange_id,
+            vendor_logins.vendor_of(conn, config.table_prefix, session.login),
         )
 
     @property
     def prefix(self) -> str:
-        return self.config.table_prefix
+        """X-Cart's table prefix; for a vendor's exchange one naming its catalog space."""
+        if self.vendor is None:
+            return self.config.table_prefix
+        return VendorPrefix(self.config.table_prefix, self.vendor)
 
     @property
     def session_id(self) -> int:

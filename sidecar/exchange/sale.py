@@ -24,7 +24,7 @@ def apply_file(run: Run, path: Path) -> changes.Outcome:
     """The order changes of one file applied through X-Cart (or directly), under the lock."""
     with locks.orders_lock(run.conn, run.config):
         side = xcart_side.locate(run.conn, run.prefix, run.config, run.settings)
-        return changes.apply_file(run.conn, run.prefix, run.settings, path, side)
+        return changes.apply_file(run.conn, run.prefix, run.settings, path, side, run.vendor)
 
 
 def apply_orders(run: Run, path: Path) -> Answer:
@@ -60,8 +60,9 @@ def query(run: Run) -> Path:
     with locks.orders_lock(run.conn, run.config):
         retry_changes(run)
         count = export.query(
-            run.conn, run.prefix, run.settings, run.session_id, out, run.config.xcart_root
-        )
+            run.conn, run.prefix, run.settings, run.session_id, out, run.config.xcart_root,
+            run.vendor,
+        )  # fmt: skip
     size = out.stat().st_size
     log.info("sale query: session=%s orders=%s bytes=%s", run.session_id, count, size)
     run.note(f"query: {count} orders sent ({size} bytes)")
@@ -80,7 +81,7 @@ def retry_changes(run: Run) -> None:
 
 def success(run: Run) -> Answer:
     """sale/success: the orders of the last query are confirmed by 1C."""
-    confirmed = export.success(run.conn, run.prefix, run.session_id)
+    confirmed = export.success(run.conn, run.prefix, run.session_id, run.vendor)
     log.info("sale success: session=%s orders confirmed=%s", run.session_id, confirmed)
     run.note(f"success: {confirmed} orders confirmed by 1C")
     run.record(counts={"orders_confirmed": confirmed}, status=history.SUCCESS)

@@ -24,17 +24,23 @@ log = logging.getLogger("xc1c.exchange")
 
 
 def open_session(
-    config: Config, conn: pymysql.Connection, settings: dict, exchange_type: str, client: str
+    config: Config,
+    conn: pymysql.Connection,
+    settings: dict,
+    exchange_type: str,
+    client: str,
+    login: str,
 ) -> tuple[str, sessions.Session]:
     """checkauth, once the login is right: expired sessions and their files go, a new session
-    and its token come."""
+    of that login (the store owner's or a vendor's, which scopes the exchange) and its token
+    come."""
     prefix = config.table_prefix
     expired = sessions.expired_session_ids(conn, prefix)
     for sid in expired:
         upload.remove_directory(session_directory(config, sid))
     sessions.delete_sessions(conn, prefix, expired)
     token, session = sessions.open_session(
-        conn, prefix, str(settings["login"]), client, settings["session_ttl"], exchange_type
+        conn, prefix, login, client, settings["session_ttl"], exchange_type
     )
     log.info("checkauth ok: type=%s session=%s client=%s", exchange_type, session.id, client)
     return token, session
@@ -49,7 +55,9 @@ def begin(run: Run, exchange_type: str, version: str) -> None:
     sessions.start_exchange(run.conn, run.prefix, run.session_id)
     if run.exchange_id is None:
         assert run.session is not None
-        run.begin(kind=exchange_type, source="1c", login=run.session.login)
+        # A vendor's own 1C says whose it is wherever the exchange is shown (status, history).
+        vendor = f" (vendor {run.vendor})" if run.vendor is not None else ""
+        run.begin(kind=exchange_type, source="1c", login=run.session.login + vendor)
     run.note(f"init: {exchange_type} exchange from {run.client}")
     if version:
         # Newer 1C: order files are parsed at sale/import, not inside sale/file.

@@ -29,6 +29,7 @@ from ..state import idmap
 from ..state import order_changes as queue
 from ..state import order_exports as exports
 from ..xcart import orders as xc_orders
+from ..xcart import vendors
 from ..xcart.schema import Schema
 from ..xcart.shop import bump_entity_versions
 from .export import DELIVERY_ID as DELIVERY
@@ -144,10 +145,12 @@ def apply_file(
     settings: dict[str, Any],
     path: Path,
     side: XCartSide | str = "applied by the sidecar",
+    vendor: int | None = None,
 ) -> Outcome:
     """Record every document of a 1C orders file as a change (each order in its own
     transaction), then have X-Cart apply them (`side`), or apply them directly, with `side`
-    the reason why."""
+    the reason why. `vendor`: the file comes from a vendor's 1C, which changes that vendor's
+    own orders only."""
     schema = Schema(conn, prefix)
     outcome = Outcome()
     status_map = parse_status_map(settings["status_map"])
@@ -167,6 +170,7 @@ def apply_file(
                     known,
                     outcome,
                     settings,
+                    vendor,
                 )
                 if change is None:
                     continue
@@ -178,6 +182,7 @@ def apply_file(
                     change.version,
                     document_key(doc, settings),
                     change.payload(),
+                    vendor or 0,
                 )
                 if change_id is None:
                     outcome.counts["orders_unchanged"] += 1
@@ -185,7 +190,10 @@ def apply_file(
                     continue
                 if isinstance(side, str):
                     _count(
-                        outcome, apply_directly(cur, schema, prefix, change_id, change, side, known)
+                        outcome,
+                        apply_directly(
+                            cur, schema, prefix, change_id, change, side, known, vendor or 0
+                        ),
                     )
                 else:
                     recorded.append(change_id)
@@ -288,9 +296,9 @@ def deliver(
             with transaction(conn) as cur:
                 payload = queue.payloads(cur, prefix, [change_id]).get(change_id)
                 if payload is not None:
-                    apply_directly(
-                        cur, schema, prefix, change_id, Change.from_payload(payload), reason, known
-                    )
+                    change = Change.from_payload(payload)
+                    sender = queue.sender(cur, prefix, change_id)
+                    apply_directly(cur, schema, prefix, change_id, change, reason, known, sender)
     settle(conn, prefix, schema)
     return reason
 
@@ -308,10 +316,12 @@ def settle(conn: pymysql.Connection, prefix: str, schema: Schema | None = None) 
         if not rows:
             return
         schema = schema or Schema(conn, prefix)
-        order_ids = sorted({order_id for _, order_id in rows})
-        for order_id, fingerprint in xc_orders.fingerprints(cur, schema, order_ids).items():
-            exports.known_to_1c(cur, prefix, order_id, fingerprint)
-        queue.settle(cur, prefix, [i for i, _ in rows])
+        order_ids = sorted({order_id for _, order_id, _ in rows})
+        now = xc_orders.fingerprints(cur, schema, order_ids)
+        for order_id, sender in sorted({(order_id, sender) for _, order_id, sender in rows}):
+            if order_id in now:  # known to the 1C that sent the change, news to any other
+                exports.known_to_1c(cur, prefix, order_id, now[order_id], sender)
+        queue.settle(cur, prefix, [i for i, _, _ in rows])
 
 
 def _plan(
@@ -323,8 +333,17 @@ def _plan(
     known: dict[str, dict[str, tuple[int, str]]],
     outcome: Outcome,
     settings: dict[str, Any],
+    vendor: int | None = None,
 ) -> Change | None:
     order_id, why = find_order(cur, schema, prefix, doc)
+    if (
+        order_id is not None
+        and vendor is not None
+        and (vendors.vendor_of_order(cur, schema, order_id) != vendor)
+    ):
+        # A vendor's 1C changes that vendor's orders only; in warehouse mode the order 1C
+        # names is the store owner's numbered parent, whose statuses the owner sets.
+        order_id, why = None, f"order № {doc.number}: not an order of this vendor's"
     if order_id is None:
         outcome.counts["orders_unknown"] += 1
         outcome.warnings.append(why)
@@ -336,7 +355,12 @@ def _plan(
             )
     r = doc.requisites
     items, shipping_cost = None, None
-    if settings["orders_accept_items"] and doc.items:
+    if settings["orders_accept_items"] and doc.items and vendors.is_split(cur, schema, order_id):
+        outcome.warnings.append(
+            f"order {order_id}: a multi-vendor order split among vendors; its items are not"
+            " changed from 1C (X-Cart keeps them per vendor)"
+        )
+    elif settings["orders_accept_items"] and doc.items:
         items = _target_items(cur, schema, prefix, order_id, doc, outcome)
         delivery = next((i for i in doc.items if i.id == DELIVERY), None)
         shipping_cost = None if delivery is None else str(delivery.total)
@@ -457,10 +481,12 @@ def apply_directly(
     change: Change,
     reason: str,
     known: dict[str, dict[str, tuple[int, str]]],
+    vendor: int = 0,
 ) -> bool:
     """Write a recorded change into X-Cart's tables (with the history rows X-Cart writes), in
     the caller's transaction, unless someone applied it meanwhile. `known`: the shop's
-    statuses by kind and code. Whether the order changed."""
+    statuses by kind and code; `vendor`: whose 1C sent it (0: the store owner's). Whether the
+    order changed."""
     if not queue.claim(cur, prefix, change_id):
         return False
     order_id = change.order_id
@@ -471,7 +497,7 @@ def apply_directly(
     if changed:
         bump_entity_versions(cur, schema, xc_orders.ENTITY_CLASSES)
         fingerprint = xc_orders.fingerprints(cur, schema, [order_id])[order_id]
-        exports.known_to_1c(cur, prefix, order_id, fingerprint)
+        exports.known_to_1c(cur, prefix, order_id, fingerprint, vendor)
     note = json.dumps({"changed": changed, "reason": reason}, ensure_ascii=False)
     queue.applied_directly(cur, prefix, change_id, note)
     return changed
@@ -500,16 +526,24 @@ def _write(
         )
     if _write_items(cur, schema, change):
         changed = True
+    # A split order's statuses go down to its children, as XC\\MultiVendor's setPaymentStatus
+    # and setShippingStatus pass them, each with its own history row.
+    targets = [(order_id, current)] + [
+        (child, now)
+        for child in vendors.children_of(cur, schema, [order_id])
+        if (now := xc_orders.current_statuses(cur, schema, child)) is not None
+    ]
     for kind, index in (("payment", 0), ("shipping", 1)):
         code = getattr(change, kind)
-        if code is None:
+        if code is None or code not in known[kind]:
             continue
         statuses = known[kind]
-        if code not in statuses or current[index] == statuses[code][0]:
-            continue
-        old = next((name for sid, name in statuses.values() if sid == current[index]), "")
-        xc_orders.set_status(cur, schema, order_id, kind, statuses[code], old)
-        changed = True
+        for target, now in targets:
+            if now[index] == statuses[code][0]:
+                continue
+            old = next((name for sid, name in statuses.values() if sid == now[index]), "")
+            xc_orders.set_status(cur, schema, target, kind, statuses[code], old)
+            changed = True
     return changed
 
 

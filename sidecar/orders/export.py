@@ -171,9 +171,11 @@ def query(
     session_id: int,
     out_path: Path,
     xcart_root: Path | None,
+    vendor: int | None = None,
 ) -> int:
     """Write the orders file to `out_path` and record what it holds as this session's pending
-    export; returns the number of orders."""
+    export; returns the number of orders. `vendor`: the exchange is a vendor's, whose 1C gets
+    that vendor's orders only (in a multi-vendor shop, its child of each split order)."""
     schema = Schema(conn, prefix)
     with transaction(conn) as cur:
         language = shop.enabled_languages(cur, schema)[0]
@@ -184,6 +186,7 @@ def query(
             _since(settings["orders_since"]),
             settings["orders_payment_statuses"],
             settings["orders_shipping_statuses"],
+            vendor,
         )
     site = shop_site(xcart_root)
     extra = requisites.parse(settings["orders_requisites"])[0]  # doctor names the others
@@ -220,6 +223,8 @@ def query(
     return count
 
 
-def success(conn: pymysql.Connection, prefix: str, session_id: int) -> int:
+def success(
+    conn: pymysql.Connection, prefix: str, session_id: int, vendor: int | None = None
+) -> int:
     with transaction(conn) as cur:
-        return exports.confirm(cur, prefix, session_id)
+        return exports.confirm(cur, prefix, session_id, vendor or 0)

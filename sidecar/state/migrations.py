@@ -7,6 +7,7 @@ import pymysql
 
 from ..db import quote_identifier
 from . import own_prefix, own_table
+from .spaces import in_every_space
 
 # (version, statements); `{own}` is what the sidecar's own tables start with (state.own_prefix).
 # Append new versions, never edit old ones.
@@ -283,6 +284,34 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
     (
+        13,
+        [
+            # A multi-vendor shop's vendors with a 1C of their own: the exchange login of each,
+            # the vendor's profile it belongs to and a salted hash of its password.
+            """CREATE TABLE IF NOT EXISTS {own}vendor_logins (
+                login VARCHAR(191) NOT NULL PRIMARY KEY,
+                vendor_id INT NOT NULL,
+                password_hash VARCHAR(255) NOT NULL,
+                created_at INT UNSIGNED NOT NULL,
+                KEY vendor (vendor_id)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""",
+        ],
+    ),
+    (
+        14,
+        [
+            # What each 1C confirmed: the store owner's (0) and each vendor's 1C apart, so one
+            # confirming an order never keeps it from the other.
+            "ALTER TABLE {own}order_exports ADD COLUMN IF NOT EXISTS"
+            " vendor_id INT NOT NULL DEFAULT 0 FIRST",
+            "ALTER TABLE {own}order_exports DROP PRIMARY KEY,"
+            " ADD PRIMARY KEY (vendor_id, order_id)",
+            # Whose 1C sent a change: once applied, the order is known to that 1C only.
+            "ALTER TABLE {own}order_changes ADD COLUMN IF NOT EXISTS"
+            " vendor_id INT NOT NULL DEFAULT 0 AFTER order_id",
+        ],
+    ),
+    (
         15,
         [
             # The 1C catalog (its Каталог / Классификатор Ид) each product and category came
@@ -344,6 +373,7 @@ def migrate(conn: pymysql.Connection, prefix: str) -> list[int]:
                 continue
             for statement in statements:
                 cur.execute(statement.replace("{own}", own_prefix(prefix)))
+                in_every_space(cur, prefix, statement)
             cur.execute(
                 f"INSERT INTO {version_table} (version, applied_at) VALUES (%s, UNIX_TIMESTAMP())",
                 (version,),

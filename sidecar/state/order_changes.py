@@ -33,14 +33,17 @@ def record(
     version: str,
     key: str,
     payload: str,
+    vendor: int = 0,
 ) -> int | None:
     """The new row's id, or None when this change of this order was recorded before.
-    `onec_id`: 1C's Ид of the document ('' when it was the order's own id)."""
+    `onec_id`: 1C's Ид of the document ('' when it was the order's own id); `vendor`: whose 1C
+    sent it (0: the store owner's)."""
     now = int(time.time())
     cur.execute(
-        f"INSERT IGNORE INTO {_table(prefix)} (order_id, onec_id, version, change_key, payload,"
-        " state, error, result, created, updated) VALUES (%s, %s, %s, %s, %s, %s, '', '', %s, %s)",
-        (order_id, onec_id[:64], version[:64], key, payload, WAITING, now, now),
+        f"INSERT IGNORE INTO {_table(prefix)} (order_id, vendor_id, onec_id, version, change_key,"
+        " payload, state, error, result, created, updated)"
+        " VALUES (%s, %s, %s, %s, %s, %s, %s, '', '', %s, %s)",
+        (order_id, vendor, onec_id[:64], version[:64], key, payload, WAITING, now, now),
     )
     return cur.lastrowid if cur.rowcount == 1 else None
 
@@ -131,14 +134,22 @@ def rows(cur: pymysql.cursors.Cursor, prefix: str, ids: Sequence[int]) -> list[R
     return [Row(*r) for r in cur.fetchall()]
 
 
-def unsettled(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[int, int]]:
-    """(id, order id) of the changes X-Cart applied that the sidecar has not yet taken into
-    account (the order's state as 1C now knows it)."""
+def unsettled(cur: pymysql.cursors.Cursor, prefix: str) -> list[tuple[int, int, int]]:
+    """(id, order id, whose 1C sent it) of the changes X-Cart applied that the sidecar has not
+    yet taken into account (the order's state as that 1C now knows it)."""
     cur.execute(
-        f"SELECT id, order_id FROM {_table(prefix)} WHERE state = %s AND settled = 0 ORDER BY id",
+        f"SELECT id, order_id, vendor_id FROM {_table(prefix)} WHERE state = %s AND settled = 0"
+        " ORDER BY id",
         (APPLIED,),
     )
     return list(cur.fetchall())
+
+
+def sender(cur: pymysql.cursors.Cursor, prefix: str, change_id: int) -> int:
+    """Whose 1C sent a change: 0 the store owner's, else the vendor's."""
+    cur.execute(f"SELECT vendor_id FROM {_table(prefix)} WHERE id = %s", (change_id,))
+    row = cur.fetchone()
+    return int(row[0]) if row else 0
 
 
 def settle(cur: pymysql.cursors.Cursor, prefix: str, ids: Sequence[int]) -> None:

@@ -31,22 +31,27 @@ def record_query(
     )
 
 
-def confirm(cur: pymysql.cursors.Cursor, prefix: str, session_id: int) -> int:
-    """1C stored what the session's last query sent: mark exactly those versions exported."""
+def confirm(cur: pymysql.cursors.Cursor, prefix: str, session_id: int, vendor: int = 0) -> int:
+    """1C stored what the session's last query sent: mark exactly those versions exported
+    (for the 1C of the store owner, vendor 0, or of a vendor)."""
     cur.execute(
-        f"INSERT INTO {exports_table(prefix)} (order_id, fingerprint, exported_at)"
-        f" SELECT order_id, fingerprint, %s FROM {_queries(prefix)} WHERE session_id = %s"
+        f"INSERT INTO {exports_table(prefix)} (vendor_id, order_id, fingerprint, exported_at)"
+        f" SELECT %s, order_id, fingerprint, %s FROM {_queries(prefix)} WHERE session_id = %s"
         " ON DUPLICATE KEY UPDATE fingerprint = VALUES(fingerprint),"
         " exported_at = VALUES(exported_at)",
-        (int(time.time()), session_id),
+        (vendor, int(time.time()), session_id),
     )
     cur.execute(f"DELETE FROM {_queries(prefix)} WHERE session_id = %s", (session_id,))
     return cur.rowcount
 
 
-def known_to_1c(cur: pymysql.cursors.Cursor, prefix: str, order_id: int, fingerprint: str) -> None:
-    """A change that came from 1C is not news to 1C: the order is not sent back for it."""
+def known_to_1c(
+    cur: pymysql.cursors.Cursor, prefix: str, order_id: int, fingerprint: str, vendor: int = 0
+) -> None:
+    """A change that came from 1C is not news to that 1C (the store owner's, vendor 0, or a
+    vendor's): the order is not sent back to it for it; the other 1C still get it."""
     cur.execute(
-        f"UPDATE {exports_table(prefix)} SET fingerprint = %s WHERE order_id = %s",
-        (fingerprint, order_id),
+        f"UPDATE {exports_table(prefix)} SET fingerprint = %s WHERE order_id = %s"
+        " AND vendor_id = %s",
+        (fingerprint, order_id, vendor),
     )

@@ -12,7 +12,7 @@ import pymysql
 from flask import request
 
 from ..errors import AuthFailed, Forbidden, NoSession
-from ..state import sessions
+from ..state import sessions, vendor_logins
 from . import replies
 
 log = logging.getLogger("xc1c.exchange")
@@ -42,15 +42,22 @@ def record_failure(conn: pymysql.Connection, prefix: str) -> None:
     sessions.record_failure(conn, prefix, client())
 
 
-def check_login(conn: pymysql.Connection, prefix: str, settings: dict[str, Any]) -> None:
-    """checkauth's login, or AuthFailed / Forbidden (too many failures from this address)."""
+def check_login(conn: pymysql.Connection, prefix: str, settings: dict[str, Any]) -> str:
+    """checkauth's login: the store owner's exchange login or a vendor's (state.vendor_logins),
+    which one it was; or AuthFailed / Forbidden (too many failures from this address)."""
     if not settings["password"]:
         raise AuthFailed("the exchange password is not set in the module settings")
     if too_many_failures(conn, prefix, settings):
         raise Forbidden("too many failed logins from this address; try again in 10 minutes")
-    if not basic_login_ok(settings):
-        record_failure(conn, prefix)
-        raise AuthFailed("wrong login or password")
+    if basic_login_ok(settings):
+        return str(settings["login"])
+    auth = request.authorization
+    login = (auth.username or "") if auth is not None and auth.type == "basic" else ""
+    password = (auth.password or "") if auth is not None and login else ""
+    if login and vendor_logins.check(conn, prefix, login, password) is not None:
+        return login
+    record_failure(conn, prefix)
+    raise AuthFailed("wrong login or password")
 
 
 def address_allowed(allowed: tuple[str, ...]) -> bool:
@@ -81,6 +88,8 @@ def require_session(
     session = sessions.find_session(conn, prefix, session_token(), settings["session_ttl"])
     if session is None:
         raise NoSession("no exchange session or it has expired: authorise again (checkauth)")
-    if session.login != settings["login"]:
+    if session.login != settings["login"] and (
+        vendor_logins.vendor_of(conn, prefix, session.login) is None
+    ):
         raise NoSession("the exchange login has changed: authorise again (checkauth)")
     return session

@@ -32,8 +32,8 @@ def filename() -> str:
 
 
 def checkauth(run: Run, type_: str) -> Response:
-    auth.check_login(run.conn, run.prefix, run.settings)
-    token, _ = session.open_session(run.config, run.conn, run.settings, type_, run.client)
+    login = auth.check_login(run.conn, run.prefix, run.settings)
+    token, _ = session.open_session(run.config, run.conn, run.settings, type_, run.client, login)
     return replies.checkauth(token, int(time.time()))
 
 

@@ -1,6 +1,6 @@
 """`xc1c db create-xcart-schema`: an empty X-Cart shop (the tables of 5.4.1.23 with a module
-set, or of 5.5.0.29, plus the seed rows a fresh install has and the importer reads). For demos
-and tests; a real shop already has all of this."""
+set, XC\\MultiVendor's among them, or of 5.5.0.29, plus the seed rows a fresh install has and
+the importer reads). For demos and tests; a real shop already has all of this."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pymysql
 from ..db import quote_identifier
 from ..errors import XC1CError
 from ..project_files import XCART_SCHEMAS
-from .schema import Schema
+from .schema import MULTIVENDOR_CATEGORY, Schema
 
 LANGUAGES = [("en", "eng", "English", "Английский"), ("ru", "rus", "Russian", "Русский")]
 PAYMENT_STATUSES = [
@@ -73,10 +73,15 @@ def schema_statements(prefix: str, modules: str = "all") -> list[str]:
 
 
 def create_xcart_schema(
-    conn: pymysql.Connection, prefix: str, force: bool = False, modules: str = "all"
+    conn: pymysql.Connection,
+    prefix: str,
+    force: bool = False,
+    modules: str = "all",
+    multivendor_mode: str = "W",
 ) -> int:
     """Create the tables of a module set (`XCART_SCHEMAS`) and the seed rows; returns the
-    number of tables created."""
+    number of tables created. `multivendor_mode`: the XC\\MultiVendor mode a shop with that
+    module starts in (its install.yaml's W, or S)."""
     existing = tables_in_database(conn)
     if existing and not force:
         raise XC1CError(
@@ -90,11 +95,11 @@ def create_xcart_schema(
             cur.execute(statement)
         cur.execute("SET FOREIGN_KEY_CHECKS = 1")
     conn.commit()
-    seed(conn, prefix)
+    seed(conn, prefix, multivendor_mode)
     return len(tables_in_database(conn))
 
 
-def seed(conn: pymysql.Connection, prefix: str) -> None:
+def seed(conn: pymysql.Connection, prefix: str, multivendor_mode: str = "W") -> None:
     schema = Schema(conn, prefix)
     ins = schema.insert_rows
     with conn.cursor() as cur:
@@ -208,4 +213,20 @@ def seed(conn: pymysql.Connection, prefix: str) -> None:
             )
         for category, name, value in CONFIG:
             ins(cur, "config", [{"category": category, "name": name, "value": value}])
+        if schema.supports("multivendor"):
+            # The option as the module's install.yaml creates it (the owner's: vendor NULL).
+            ins(
+                cur,
+                "config",
+                [
+                    {
+                        "category": MULTIVENDOR_CATEGORY,
+                        "name": "multivendor_mode",
+                        "type": "XLite\\Module\\XC\\MultiVendor\\View\\FormField\\Select"
+                        "\\MultiVendorMode",
+                        "orderby": 100,
+                        "value": multivendor_mode,
+                    }
+                ],
+            )
     conn.commit()

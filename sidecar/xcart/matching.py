@@ -30,6 +30,21 @@ def sku_holders(
     return _holding(cur, sql, skus)
 
 
+def own_products(cur: pymysql.cursors.Cursor, schema: Schema, product_ids: set[int]) -> set[int]:
+    """Those of the products that are this exchange's to take (multi-vendor: the store owner's
+    for the owner's 1C, the vendor's for a vendor's 1C); all of them in a shop of one seller."""
+    if not product_ids or not schema.has_column("products", "vendor_id"):
+        return product_ids
+    condition, args = schema.owner_condition("p")
+    ids = sorted(product_ids)
+    cur.execute(
+        f"SELECT p.product_id FROM {schema.table('products')} p"
+        f" WHERE p.product_id IN ({placeholders(ids)}) AND {condition}",
+        (*ids, *args),
+    )
+    return {r[0] for r in cur.fetchall()}
+
+
 def current_skus(
     cur: pymysql.cursors.Cursor, schema: Schema, product_ids: Sequence[int]
 ) -> dict[int, str | None]:

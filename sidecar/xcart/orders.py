@@ -14,6 +14,7 @@ from ..db import placeholders, quote_identifier
 from ..php import serialize
 from .entities import TARGETS
 from .schema import Schema
+from .vendors import children_of, number_sql, rows_of
 
 ENTITY_CLASSES = (
     "XLite\\Model\\Order",
@@ -75,9 +76,9 @@ def _fingerprint_sql(schema: Schema) -> str:
         "MD5(CONCAT_WS('|', o.orderNumber, o.total, o.subtotal, o.payment_status_id,"
         " o.shipping_status_id, o.notes, o.payment_method_name, o.shipping_method_name, o.date,"
         f" (SELECT GROUP_CONCAT(CONCAT_WS(':', i.item_id, i.object_id, i.amount, i.price, i.total)"
-        f" ORDER BY i.item_id) FROM {items} i WHERE i.order_id = o.order_id),"
+        f" ORDER BY i.item_id) FROM {items} i WHERE {rows_of(schema, 'i')}),"
         f" (SELECT GROUP_CONCAT(CONCAT_WS(':', s.type, s.value, s.available, s.include)"
-        f" ORDER BY s.id) FROM {surcharges} s WHERE s.order_id = o.order_id)))"
+        f" ORDER BY s.id) FROM {surcharges} s WHERE {rows_of(schema, 's')})))"
     )
 
 
@@ -88,10 +89,19 @@ def pending(
     since: int | None,
     payment_codes: Sequence[str],
     shipping_codes: Sequence[str],
+    vendor: int | None = None,
 ) -> list[tuple[int, str]]:
-    """(order id, fingerprint) of the placed orders whose current state 1C has not confirmed."""
+    """(order id, fingerprint) of the placed orders whose current state 1C has not confirmed.
+    `vendor`: the orders of a vendor's 1C only, its own part of each (vendors.own_orders)."""
+    if vendor is not None and not schema.supports("multivendor"):
+        return []  # a vendor's login left from a shop that had the module (doctor says so)
     cur.execute("SET SESSION group_concat_max_len = 1048576")
     where, args = ["o.is_order = 1", "o.orderNumber IS NOT NULL"], []
+    if vendor is not None:
+        # A vendor's own part: its child, numbered itself (separate shops) or known by its
+        # numbered parent's number (warehouse).
+        where = ["o.is_order = 1", f"{number_sql(schema)} IS NOT NULL", "o.vendor_id = %s"]
+        args.append(vendor)
     if since is not None:
         where.append("o.date >= %s")
         args.append(since)
@@ -101,15 +111,25 @@ def pending(
     if shipping_codes:
         where.append(f"ss.code IN ({placeholders(shipping_codes)})")
         args += [c.upper() for c in shipping_codes]
+    if schema.supports("multivendor"):
+        # Only the numbered orders go (the parent in warehouse mode, each vendor's child in
+        # separate-shops mode: X-Cart numbers the one the customer sees), and never a split
+        # order whose children hold no line: it would reach 1C empty.
+        where.append(
+            f"(NOT EXISTS (SELECT 1 FROM {schema.table('orders')} c"
+            " WHERE c.parent_id = o.order_id)"
+            f" OR EXISTS (SELECT 1 FROM {schema.table('order_items')} i"
+            f" WHERE {rows_of(schema, 'i')}))"
+        )
     cur.execute(
-        f"SELECT order_id, fp FROM (SELECT o.order_id, {_fingerprint_sql(schema)} AS fp"
+        f"SELECT x.order_id, fp FROM (SELECT o.order_id, {_fingerprint_sql(schema)} AS fp"
         f" FROM {schema.table('orders')} o"
         f" LEFT JOIN {schema.table('order_payment_statuses')} ps ON ps.id = o.payment_status_id"
         f" LEFT JOIN {schema.table('order_shipping_statuses')} ss ON ss.id = o.shipping_status_id"
         f" WHERE {' AND '.join(where)}) x"
-        f" LEFT JOIN {exports_table} e USING (order_id)"
-        " WHERE e.fingerprint IS NULL OR e.fingerprint <> x.fp ORDER BY order_id",
-        args,
+        f" LEFT JOIN {exports_table} e ON e.order_id = x.order_id AND e.vendor_id = %s"
+        " WHERE e.fingerprint IS NULL OR e.fingerprint <> x.fp ORDER BY x.order_id",
+        [*args, vendor or 0],
     )
     return list(cur.fetchall())
 
@@ -138,8 +158,9 @@ def load(
     marks = placeholders(ids)
     t = schema.table
     cur.execute(
-        f"SELECT o.order_id, o.orderNumber, o.date, o.total, o.subtotal, COALESCE(c.code, ''),"
-        " o.notes, COALESCE(o.payment_method_name, ''), COALESCE(o.shipping_method_name, ''),"
+        f"SELECT o.order_id, {number_sql(schema)}, o.date, o.total, o.subtotal,"
+        " COALESCE(c.code, ''), o.notes, COALESCE(o.payment_method_name, ''),"
+        " COALESCE(o.shipping_method_name, ''),"
         " COALESCE(ps.code, ''), COALESCE(pst.name, ''), COALESCE(ss.code, ''),"
         " COALESCE(sst.name, ''),"
         f" (SELECT MAX(h.date) FROM {t('order_history_events')} h WHERE h.order_id = o.order_id"
@@ -175,27 +196,32 @@ def load(
         )
         for r in cur.fetchall()
     }
+    # Whose rows are whose: an order's own, and in a multi-vendor shop its children's.
+    owner = {oid: oid for oid in orders} | children_of(cur, schema, ids)
+    rows = tuple(owner)
+    marks = placeholders(rows)
     cur.execute(
         f"SELECT order_id, name, sku, price, amount, total, object_id, {_variant_column(schema)},"
         f" item_id FROM {t('order_items')} WHERE order_id IN ({marks}) ORDER BY item_id",
-        ids,
+        rows,
     )
     for oid, *item in cur.fetchall():
-        orders[oid].items.append(OrderItem(*item))
+        orders[owner[oid]].items.append(OrderItem(*item))
     cur.execute(
         f"SELECT order_id, type, name, value, include FROM {t('order_surcharges')}"
         f" WHERE available = 1 AND order_id IN ({marks}) ORDER BY weight, id",
-        ids,
+        rows,
     )
     for oid, kind, name, value, include in cur.fetchall():
-        orders[oid].surcharges.append((kind.strip(), name, value, bool(include)))
+        orders[owner[oid]].surcharges.append((kind.strip(), name, value, bool(include)))
     cur.execute(
         f"SELECT order_id, value FROM {t('order_tracking_number')}"
         f" WHERE order_id IN ({marks}) ORDER BY tracking_id",
-        ids,
+        rows,
     )
     for oid, number in cur.fetchall():
-        orders[oid].tracking.append(number)
+        orders[owner[oid]].tracking.append(number)
+    marks = placeholders(ids)
     if schema.supports("coupons"):
         cur.execute(
             f"SELECT order_id, code FROM {t('order_coupons')} WHERE order_id IN ({marks})"

@@ -15,6 +15,7 @@ from typing import Any
 
 import pymysql
 
+from ..config import vendor_of_prefix
 from ..db import quote_identifier
 
 ID_CHUNK = 500  # rows per multi-row INSERT whose ids are read back
@@ -109,7 +110,19 @@ OPTIONAL = {
         "QSL\\ShopByBrand", ("brands", "brand_products"),
         "manufacturers are a select attribute only",
     ),
+    "multivendor": OptionalPart(
+        "XC\\MultiVendor",
+        ("vendor", "orders.parent_id", "orders.vendor_id", "order_items.vendor_id",
+         "products.vendor_id", "clean_urls.vendor_id"),
+        "one seller: orders are whole, products the store owner's",
+    ),
 }  # fmt: skip
+# XC\\MultiVendor's settings category in the config table, and its mode option's values.
+MULTIVENDOR_CATEGORY = "XC\\MultiVendor"
+WAREHOUSE, SEPARATE_SHOPS = "W", "S"
+# What XC\\MultiVendor gives the vendor who creates it (its `vendor_id` → the vendor's profile;
+# NULL: the store owner's). Not clean_urls: there `vendor_id` is the URL of a vendor's page.
+VENDOR_OWNED = ("products", "attributes", "attribute_groups", "product_classes")
 
 
 def _type_zero(column: Column) -> Any:
@@ -127,6 +140,8 @@ class Schema:
 
     def __init__(self, conn: pymysql.Connection, prefix: str):
         self.prefix = prefix
+        # The vendor whose own 1C writes (config.VendorPrefix); None: the store owner's.
+        self.vendor = vendor_of_prefix(prefix)
         self._tables: dict[str, dict[str, Column]] = {}
         with conn.cursor() as cur:
             cur.execute(
@@ -171,6 +186,27 @@ class Schema:
         """(name, part, present) of every optional part, for doctor and the status page."""
         return [(name, part, self.supports(name)) for name, part in OPTIONAL.items()]
 
+    def multivendor_mode(self, cur: pymysql.cursors.Cursor) -> str | None:
+        """XC\\MultiVendor's mode, W (warehouse: one order, the parent numbered) or S (vendors as
+        separate shops: each vendor's child numbered), as `Main::isWarehouseMode()` reads it;
+        None in a shop without the module."""
+        if not self.supports("multivendor"):
+            return None
+        cur.execute(
+            f"SELECT value FROM {self.table('config')} WHERE category = %s"
+            " AND name = 'multivendor_mode' AND vendor_id IS NULL",
+            (MULTIVENDOR_CATEGORY,),
+        )
+        row = cur.fetchone()
+        return WAREHOUSE if row is not None and row[0] == WAREHOUSE else SEPARATE_SHOPS
+
+    def owner_condition(self, alias: str) -> tuple[str, tuple[Any, ...]]:
+        """SQL and arguments: the row of a VENDOR_OWNED table (as `alias`) is this exchange's
+        own, the store owner's (vendor NULL) or the vendor's; always true without the module."""
+        if not self.has_column("products", "vendor_id"):
+            return "1 = 1", ()
+        return f"{alias}.vendor_id <=> %s", (self.vendor,)
+
     def table(self, short: str) -> str:
         """The quoted real name of a table, e.g. `products` -> `xc_products`."""
         return xcart_table(self.prefix, short)
@@ -187,6 +223,12 @@ class Schema:
                     continue
                 value = php.get((short, col.name))
                 defaults[col.name] = _type_zero(col) if value is None else value
+            if (
+                self.vendor is not None
+                and short in VENDOR_OWNED
+                and self.has_column(short, "vendor_id")
+            ):
+                defaults["vendor_id"] = self.vendor  # as X-Cart gives what a vendor creates
             self._defaults[short] = defaults
         return self._defaults[short]
 
