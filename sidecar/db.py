@@ -216,11 +216,15 @@ class Connection(pymysql.connections.Connection):
         table: str,
         columns: Sequence[str],
         rows: Sequence[Sequence[Any]],
+        strict: bool = True,
     ) -> bool:
         """LOAD DATA LOCAL of `rows` into `table` (quoted) from memory, as strict as an INSERT:
         any warning (a value that does not fit, a duplicate key, which LOCAL turns into
         warnings) fails the statement. False, and INSERTs from then on, when the server
-        refuses LOAD DATA LOCAL (hosting providers switch local_infile off)."""
+        refuses LOAD DATA LOCAL (hosting providers switch local_infile off). Not `strict`:
+        False too when any row was not stored as given (a duplicate key left out, a value
+        cut), for a caller that then writes them all the strict way (an upsert) in the same
+        transaction."""
         if self.load_refused:
             return False
         self.pending_load = _load_data(rows)
@@ -239,6 +243,8 @@ class Connection(pymysql.connections.Connection):
         finally:
             self.pending_load = None
         if self._result.warning_count or cur.rowcount != len(rows):
+            if not strict:
+                return False
             cur.execute("SHOW WARNINGS LIMIT 3")
             problems = "; ".join(f"{level} {code}: {text}" for level, code, text in cur.fetchall())
             raise pymysql.err.DataError(

@@ -12,13 +12,16 @@ import pymysql
 
 from ..db import placeholders, quote_identifier, update_from_rows
 from ..xcart.entities import TARGETS
-from ..xcart.schema import xcart_table
+from ..xcart.schema import BULK_ROWS, xcart_table
 from . import own_table
 
 
 def now_us() -> int:
     """seen_at and job starts are in microseconds: two exchanges can fall in one second."""
     return time.time_ns() // 1000
+
+
+COLUMNS = ("kind", "ext_id", "xc_id", "fingerprint", "updated_at", "seen_at")
 
 
 def _table(prefix: str) -> str:
@@ -51,9 +54,19 @@ def ids(
 def store(
     cur: pymysql.cursors.Cursor, prefix: str, kind: str, rows: Iterable[tuple[str, int, str]]
 ) -> None:
-    """(ext_id, xc_id, fingerprint) upserts; each counts as seen now."""
-    now = int(time.time())
-    values = [(kind, ext, xc, fp, now, now_us()) for ext, xc, fp in rows]
+    """(ext_id, xc_id, fingerprint) upserts; each counts as seen now. A large batch (most
+    often new items: a first exchange) is loaded by LOAD DATA LOCAL, which MariaDB stores for
+    less than an upsert's work; when any of its rows was there already (LOCAL leaves a
+    duplicate out) all of them go by the upsert."""
+    now, seen = int(time.time()), now_us()
+    values = [(kind, ext, xc, fp, now, seen) for ext, xc, fp in rows]
+    load = getattr(cur.connection, "load_rows", None)
+    if (
+        len(values) >= BULK_ROWS
+        and load is not None
+        and load(cur, _table(prefix), COLUMNS, values, strict=False)
+    ):
+        return
     if values:
         cur.executemany(
             f"INSERT INTO {_table(prefix)}"
