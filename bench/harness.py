@@ -50,6 +50,31 @@ def peak_rss_mb(pids: list[int]) -> float:
     return peak / 1024
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time the processes have used so far (/proc/PID/stat)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def mariadb_pids() -> list[int]:
+    """The database server's processes on this host (none when it runs elsewhere)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() in ("mariadbd", "mysqld"):
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
 class Shop:
     """`with Shop(url, workdir, "name") as shop:` — database, settings and gunicorn; all
     removed on exit."""

@@ -1,6 +1,13 @@
 """Where the time of one catalog import goes: runs the import of a generated catalog in this
-process (no HTTP) under cProfile, first exchange and unchanged re-run, and prints the functions
-with the most cumulative and own time.
+process (no HTTP), first exchange and unchanged re-run, and prints for each
+  (1) the split: wall, this process's CPU (Python, the reader's thread included) and mariadbd's
+      CPU over the same time (their sum above the wall is time the two worked at once);
+  (2) the statements by kind (their text with values and numbers blanked): how many and how
+      long each kind took from sending to its last result row read — MariaDB's work plus
+      pymysql's reading of the answer;
+  (3) under cProfile, the functions with the most own time (the reader's thread is not in it).
+The import runs twice per exchange (a plain run for (1) and (2), then one under cProfile on a
+fresh shop), so the profiler's overhead does not distort the split.
 
     .venv/bin/python bench/hotspots.py --products 10000
 """
@@ -11,17 +18,96 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pymysql.cursors
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
-from harness import PREFIX, Shop
+from harness import PREFIX, Shop, cpu_seconds, mariadb_pids
 
 from sidecar.catalog.run import catalog_files, run_files
 from sidecar.settings import read_settings
+
+RUNS = ("first exchange", "unchanged re-run")
+
+
+@contextmanager
+def statement_times() -> Iterator[dict[str, list[float]]]:
+    """Every statement the import sends, timed by kind (count, seconds)."""
+    kinds: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+    query = pymysql.cursors.Cursor._query
+
+    def timed(self: pymysql.cursors.Cursor, sql: str | bytes) -> int:
+        start = time.perf_counter()
+        try:
+            return query(self, sql)
+        finally:
+            text = sql.decode(errors="replace") if isinstance(sql, bytes | bytearray) else sql
+            kind = re.sub(r"\d+", "N", re.sub(r"'(?:[^'\\]|\\.)*'", "?", text[:300]))
+            entry = kinds[re.sub(r"\s+", " ", kind)[:100]]
+            entry[0] += 1
+            entry[1] += time.perf_counter() - start
+
+    pymysql.cursors.Cursor._query = timed
+    try:
+        yield kinds
+    finally:
+        pymysql.cursors.Cursor._query = query
+
+
+def _each_run(database_url: str, directory: Path, tmp: Path, name: str,
+              around: Callable[[str], object]) -> None:  # fmt: skip
+    with Shop(database_url, tmp, name, workers=1) as shop:
+        conn = shop.connect()
+        settings = read_settings(conn, PREFIX)
+        for label in RUNS:
+            with around(label):  # type: ignore[attr-defined]
+                run_files(conn, PREFIX, settings, directory, catalog_files(directory), None)
+        conn.close()
+
+
+def profile(database_url: str, products: int, top: int = 25) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp) / "catalog"
+        generate(directory, products)
+
+        @contextmanager
+        def split(label: str) -> Iterator[None]:
+            server = mariadb_pids()
+            wall, cpu, db = time.perf_counter(), time.process_time(), cpu_seconds(server)
+            with statement_times() as kinds:
+                yield
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            db = cpu_seconds(server) - db
+            print(f"\n== {label}, {products} products: wall {wall:.2f} s, Python CPU {cpu:.2f} s,"
+                  f" mariadbd CPU {db:.2f} s (sum - wall: {cpu + db - wall:.2f} s at once);"
+                  f" in statements {sum(s for _, s in kinds.values()):.2f} s"
+                  f" ({sum(int(n) for n, _ in kinds.values())} statements)")  # fmt: skip
+            print("   seconds  count  statement")
+            for kind, (n, s) in sorted(kinds.items(), key=lambda kv: -kv[1][1])[:top]:
+                print(f"   {s:7.3f} {int(n):6}  {kind}")
+
+        _each_run(database_url, directory, Path(tmp), "split", split)
+
+        @contextmanager
+        def profiled(label: str) -> Iterator[None]:
+            profiler = cProfile.Profile()
+            start = time.perf_counter()
+            profiler.enable()
+            yield
+            profiler.disable()
+            print(f"\n== {label} under cProfile: {time.perf_counter() - start:.2f} s ==")
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+
+        _each_run(database_url, directory, Path(tmp), "profile", profiled)
 
 
 def main() -> None:
@@ -35,22 +121,7 @@ def main() -> None:
         default=os.environ.get("XC1C_TEST_DATABASE_URL", "mysql://root@127.0.0.1:3306/x"),
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, Shop(args.database_url, Path(tmp), "profile",
-                                                     workers=1) as shop:  # fmt: skip
-        directory = Path(tmp) / "catalog"
-        generate(directory, args.products)
-        conn = shop.connect()
-        settings = read_settings(conn, PREFIX)
-        for label in ("first exchange", "unchanged re-run"):
-            profiler = cProfile.Profile()
-            start = time.perf_counter()
-            profiler.enable()
-            run_files(conn, PREFIX, settings, directory, catalog_files(directory), None)
-            profiler.disable()
-            print(f"\n== {label}: {time.perf_counter() - start:.2f} s ==")
-            stats = pstats.Stats(profiler)
-            stats.sort_stats("tottime").print_stats(args.top)
-        conn.close()
+    profile(args.database_url, args.products, args.top)
 
 
 if __name__ == "__main__":

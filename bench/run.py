@@ -8,9 +8,13 @@
 with wall time (the time 1C waits for the shop's answers, its own packing of the zip left
 out), the ratios to the floor and to floor + write floor, rows written per second
 and the peak RSS of the sidecar's processes (VmHWM of the gunicorn master and workers); with
---step-budget N, the import of N products in steps of 5 seconds against one step per file.
+--step-budget N, the import of N products in steps of 5 seconds against one step per file. Each
+row also gives the CPU time the sidecar's processes and mariadbd used during it (the split of
+the wall between Python and the server; their sum above the wall is time they overlapped), and
+--profile N ends with where the time of an N-product import goes (bench/hotspots.py).
 
-    .venv/bin/python bench/run.py --sizes 10000,50000,200000 --orders 10000 --step-budget 50000
+    .venv/bin/python bench/run.py --sizes 10000,50000,200000 --orders 10000 --step-budget 50000 \
+        --profile 10000
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import add_orders, generate
-from harness import PASSWORD, PREFIX, Shop, peak_rss_mb
+from harness import PASSWORD, PREFIX, Shop, cpu_seconds, mariadb_pids, peak_rss_mb
+from hotspots import profile
 from write_floor import counts, write_floor
 
 from sidecar.db import quote_identifier
@@ -73,8 +78,10 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
             # the time 1C waits for the shop's answers; packing the zip is 1C's own work
             durations: list[float] = []
             client = OneCClient(timed(http_transport(url), durations), "1c", PASSWORD)
+            cpu = CpuSplit(shop)
             client.send_catalog(files_from_paths(files))
             wall = sum(durations)
+            split = cpu.columns()
             written = rows(conn) - before
             rss = peak_rss_mb(shop.pids())
             write_s: float | None = None  # nothing is written on the re-run
@@ -87,7 +94,7 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
                 f"| {n:>7} | {label:<16} | {size_mb:7.1f} | {floor_s:6.2f}"
                 f" | {'     –' if write_s is None else f'{write_s:6.2f}'} | {wall:7.2f}"
                 f" | {wall / floor_s:5.1f}× | {both} | {written / wall:9.0f} | {client.calls:5}"
-                f" | {rss:6.0f} |"
+                f" | {rss:6.0f} | {split} |"
             )
         if orders:
             add_orders(conn, orders)
@@ -95,15 +102,34 @@ def run_size(n: int, server_url: str, workdir: Path, orders: int = 0) -> list[st
             client.checkauth("sale")
             client.init("sale")
             start = time.perf_counter()
+            cpu = CpuSplit(shop)
             reply = client.call("sale", "query")
             wall = time.perf_counter() - start
+            split = cpu.columns()
             rss = peak_rss_mb(shop.pids())
             size = len("\n".join(reply.lines).encode()) / 1e6
             lines.append(
                 f"| {orders:>7} | sale/query orders | {size:7.1f} |      – |      – | {wall:7.2f}"
-                f" |     – |     – |         – |     1 | {rss:6.0f} |"
+                f" |     – |     – |         – |     1 | {rss:6.0f} | {split} |"
             )
     return lines
+
+
+class CpuSplit:
+    """The CPU time the sidecar's processes (their Python, the reader's thread included) and
+    the database server used from its creation to `columns()`: where a wall's time went, and
+    how much of it the two spent at once (their sum above the wall)."""
+
+    def __init__(self, shop: Shop) -> None:
+        self.shop = shop
+        self.sidecar = cpu_seconds(shop.pids())
+        self.server = cpu_seconds(mariadb_pids())
+
+    def columns(self) -> str:
+        sidecar = cpu_seconds(self.shop.pids()) - self.sidecar
+        pids = mariadb_pids()  # none when the database runs on another host
+        server = f"{cpu_seconds(pids) - self.server:6.2f}" if pids else "     –"
+        return f"{sidecar:6.2f} | {server}"
 
 
 def timed(transport, durations: list[float]):
@@ -150,6 +176,10 @@ def main() -> None:
         help="also import N products with step_seconds 5 and in one step, and compare",
     )  # fmt: skip
     parser.add_argument(
+        "--profile", type=int, default=0, metavar="N",
+        help="then import N products in this process under the profiler (bench/hotspots.py)",
+    )  # fmt: skip
+    parser.add_argument(
         "--database-url",
         default=os.environ.get("XC1C_TEST_DATABASE_URL", "mysql://root@127.0.0.1:3306/x"),
     )
@@ -160,8 +190,8 @@ def main() -> None:
     )
     print(f"date: {time.strftime('%Y-%m-%d %H:%M')}")
     print("| products | run | MB | floor s | write floor s | wall s | × floor | × floor+write"
-          " | rows/s | calls | peak RSS MB |")  # fmt: skip
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          " | rows/s | calls | peak RSS MB | sidecar CPU s | mariadbd CPU s |")  # fmt: skip
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for k, n in enumerate(int(s) for s in args.sizes.split(",")):
             for line in run_size(n, args.database_url, Path(tmp), args.orders if k == 0 else 0):
@@ -171,6 +201,8 @@ def main() -> None:
             print("|---:|---|---:|---:|---:|")
             for line in step_budget(args.step_budget, args.database_url, Path(tmp), 5):
                 print(line, flush=True)
+    if args.profile:
+        profile(args.database_url, args.profile, top=25)
 
 
 if __name__ == "__main__":

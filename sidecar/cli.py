@@ -305,7 +305,7 @@ def _run_with_progress(label: str, run) -> None:
 
 
 def _report(outcome) -> None:
-    from .catalog.importer import summary
+    from .catalog.summary import summary
     from .state import jobs
 
     for r in outcome.results:

@@ -21,7 +21,8 @@ from sidecar.catalog import importer
 from sidecar.catalog.importer import CatalogImport
 from sidecar.db import connect
 from sidecar.settings import read_settings
-from sidecar.state import jobs
+from sidecar.state import idmap, jobs
+from sidecar.xcart.schema import BULK_ROWS
 
 PRODUCTS = 600
 BATCH = 100
@@ -124,6 +125,40 @@ def test_a_process_killed_with_a_batch_written_but_not_committed(conn, config, c
     assert query(conn, "SELECT COUNT(DISTINCT id) FROM {p}product_translations") == [(3 * BATCH,)]
 
     job = _step(conn, config, catalog)
+    assert job.counts["products_created"] == PRODUCTS
+    conn.commit()
+    _assert_whole(conn)
+
+
+def test_the_database_dropping_while_a_batch_loads_its_id_map(conn, config, catalog, monkeypatch):
+    """The Id map entries of a batch go by LOAD DATA LOCAL (idmap.store): the connection
+    killed as the fourth batch sends them leaves none of that batch, and the next step writes
+    it whole."""
+    victim = connect(config.db)
+    product_stores: list[int] = []
+    real = idmap.store
+
+    def drop_then_store(cur, prefix, kind, rows):
+        rows = list(rows)
+        if kind == "product":
+            product_stores.append(len(rows))
+            if len(product_stores) == 4:
+                with conn.cursor() as killer:
+                    killer.execute("KILL %s", (victim.thread_id(),))
+        real(cur, prefix, kind, rows)
+
+    monkeypatch.setattr(idmap, "store", drop_then_store)
+    with pytest.raises(pymysql.err.OperationalError):
+        _step(victim, config, catalog)
+    assert product_stores[-1] >= BULK_ROWS, "the batch's entries went by LOAD DATA"
+    conn.commit()
+    _whole_batches(conn)
+    assert _state(conn)[0] == 3 * BATCH
+
+    monkeypatch.setattr(idmap, "store", real)
+    again = connect(config.db)
+    job = _step(again, config, catalog)
+    again.close()
     assert job.counts["products_created"] == PRODUCTS
     conn.commit()
     _assert_whole(conn)

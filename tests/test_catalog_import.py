@@ -313,15 +313,15 @@ def test_a_step_that_dies_mid_import_resumes_without_duplicates(onec, conn, monk
 def test_a_paused_reader_is_used_only_where_the_job_stands(tmp_path):
     """The next step goes on from the reader this process paused, but only when the job is
     still exactly there and the file is the same; otherwise it reads from the position."""
-    from sidecar.catalog.importer import _PausedReaders, _Reader
+    from sidecar.catalog.stream import FileReader, PausedReaders
     from sidecar.state.jobs import Job
 
     path = tmp_path / "import.xml"
     path.write_bytes(big_catalog(30))
-    paused = _PausedReaders()
+    paused = PausedReaders()
     job = Job(7, "import.xml", "running", 0)
 
-    reader = _Reader(path, 0)
+    reader = FileReader(path, 0)
     for _ in range(5):
         next(reader.records)
     reader.seq = job.position = 3
@@ -331,15 +331,15 @@ def test_a_paused_reader_is_used_only_where_the_job_stands(tmp_path):
     job.position = 4  # another worker moved the job on
     assert paused.resume(job, path) is None and reader.closed
 
-    reader = _Reader(path, 0)
+    reader = FileReader(path, 0)
     reader.seq = job.position
     paused.pause(job, path, reader)
     path.write_bytes(big_catalog(31))  # 1C uploaded the file again
     assert paused.resume(job, path) is None
 
-    for k in range(_PausedReaders.LIMIT + 2):  # bounded: the oldest are closed
-        paused.pause(Job(100 + k, "x", "running", 0), path, _Reader(path, 0))
-    assert len(paused._readers) == _PausedReaders.LIMIT
+    for k in range(PausedReaders.LIMIT + 2):  # bounded: the oldest are closed
+        paused.pause(Job(100 + k, "x", "running", 0), path, FileReader(path, 0))
+    assert len(paused._readers) == PausedReaders.LIMIT
 
 
 def test_an_unchanged_export_is_not_even_read_and_a_changed_context_is(onec, conn, monkeypatch):
@@ -436,12 +436,12 @@ def test_a_reader_parses_in_its_own_thread_whichever_thread_takes_its_records(tm
     gunicorn's threads. Records taken on two threads in turn are the file's, in order."""
     import threading
 
-    from sidecar.catalog.importer import _Reader
+    from sidecar.catalog.stream import FileReader
 
     path = tmp_path / "import.xml"
     path.write_bytes(big_catalog(300))
-    whole = list(_Reader(path, 0).records)
-    reader = _Reader(path, 0)
+    whole = list(FileReader(path, 0).records)
+    reader = FileReader(path, 0)
     taken: list = []
 
     def take(count: int) -> None:
@@ -457,7 +457,7 @@ def test_a_reader_parses_in_its_own_thread_whichever_thread_takes_its_records(tm
     reader.close()
     reader.thread.join(2)
     assert not reader.thread.is_alive()
-    stopped = _Reader(path, 0)  # closed while parsing ahead: the thread ends too
+    stopped = FileReader(path, 0)  # closed while parsing ahead: the thread ends too
     next(stopped.records)
     stopped.close()
     stopped.thread.join(2)

@@ -7,11 +7,7 @@ the batch in flight, and any worker or instance can continue the job."""
 
 from __future__ import annotations
 
-import contextlib
-import queue
-import threading
 import time
-from collections import OrderedDict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +17,7 @@ from typing import Any
 import pymysql
 from pymysql.cursors import Cursor
 
-from ..commerceml.reader import CommerceMLError, build, iter_records
+from ..commerceml.reader import CommerceMLError, build
 from ..commerceml.records import (
     Document,
     Groups,
@@ -47,6 +43,7 @@ from .offers import PriceChoice, apply_offers, price_choice, store_price_types, 
 from .products import apply_products
 from .properties import apply_properties
 from .removal import remove_unseen
+from .stream import PAUSED, FileReader
 
 BATCH_SIZE = 500
 # Counts that mean the shop changed, so X-Cart's cache must be cleared.
@@ -65,137 +62,8 @@ CHANGES = (
     "products_on_sale",
     "products_unpriced",
 )
-# Product counts an offers file makes (the products line is the catalog file's).
-OFFER_COUNTS = {"products_repriced", "products_unpriced", "products_on_sale"}
 # Database errors caused by one item's data: the batch is retried item by item to find it.
 ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
-
-
-class _Reader:
-    """A file being read, in a thread of its own. lxml's parser must be created, used and
-    freed in one thread (libxml2's name dictionaries are per thread): a paused reader resumed
-    by another of gunicorn's threads corrupted memory and killed the worker. The thread parses
-    ahead into a bounded queue, in chunks, and the import takes records from it on whichever
-    thread 1C's call lands. `seq` counts the data records the import passed (its position)."""
-
-    CHUNK = 64  # records handed over at once
-    AHEAD = 16  # chunks parsed ahead at most
-
-    def __init__(self, path: Path, position: int) -> None:
-        self.identity = _identity(path)
-        self.seq = 0
-        self.offset = 0  # bytes of the file read when the current chunk was handed over
-        self._queue: queue.Queue = queue.Queue(maxsize=self.AHEAD)
-        self._stop = threading.Event()
-        self._chunk: deque[Record] = deque()
-        self._ended = False
-        # Whether the thread reads products and offers into records as it parses them: set by
-        # the import while most items of its batches are new or changed, so their reading
-        # runs while the import waits for the database; off for an unchanged export, whose
-        # items are never read.
-        self.read_in_place = False
-        self.thread = threading.Thread(
-            target=self._parse, args=(path, position), name="xc1c-reader", daemon=True
-        )
-        self.thread.start()
-
-    def _parse(self, path: Path, position: int) -> None:
-        chunk: list[Record] = []
-        try:
-            with path.open("rb") as stream:
-                for record in iter_records(
-                    stream, position, raw=True, read_in_place=lambda: self.read_in_place
-                ):
-                    chunk.append(record)
-                    if len(chunk) == self.CHUNK:
-                        if not self._hand(("records", chunk, stream.tell())):
-                            return
-                        chunk = []
-                self._hand(("records", chunk, stream.tell()))
-        except BaseException as exc:  # the import raises it where it reads the record
-            self._hand(("error", exc, 0))
-            return
-        self._hand(("end", None, 0))
-
-    def _hand(self, item: tuple) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    @property
-    def records(self) -> Iterator[Record]:
-        while True:
-            while self._chunk:
-                yield self._chunk.popleft()
-            if self._ended:
-                return
-            kind, value, offset = self._queue.get()
-            if kind == "error":
-                self._ended = True
-                raise value
-            if kind == "end":
-                self._ended = True
-                return
-            self._chunk.extend(value)
-            self.offset = offset
-
-    @property
-    def closed(self) -> bool:
-        return self._stop.is_set()
-
-    def close(self) -> None:
-        """Stop the thread (it frees its parser itself)."""
-        self._stop.set()
-        with contextlib.suppress(queue.Empty):
-            while True:
-                self._queue.get_nowait()
-
-
-def _identity(path: Path) -> tuple[int, int, int]:
-    st = path.stat()
-    return st.st_ino, st.st_size, st.st_mtime_ns
-
-
-class _PausedReaders:
-    """Readers left where a step's time ran out, in this process. When 1C's next call for the
-    job lands on the same worker, the step goes on from there instead of parsing its way back
-    from the start of the file; on another worker, or after a restart, the position in the
-    database is used as always."""
-
-    LIMIT = 4
-
-    def __init__(self) -> None:
-        self._readers: OrderedDict[int, tuple[Path, _Reader]] = OrderedDict()
-        self._lock = threading.Lock()  # gunicorn's threads share it
-
-    def pause(self, job: jobs.Job, path: Path, reader: _Reader) -> None:
-        with self._lock:
-            self._readers[job.id] = (path, reader)
-            self._readers.move_to_end(job.id)
-            while len(self._readers) > self.LIMIT:
-                self._readers.popitem(last=False)[1][1].close()
-
-    def resume(self, job: jobs.Job, path: Path) -> _Reader | None:
-        with self._lock:
-            found = self._readers.pop(job.id, None)
-        if found is None:
-            return None
-        kept_path, reader = found
-        try:
-            same = kept_path == path and reader.identity == _identity(path)
-        except OSError:
-            same = False
-        if same and reader.seq == job.position:
-            return reader
-        reader.close()
-        return None
-
-
-_PAUSED = _PausedReaders()
 
 
 @dataclass
@@ -224,7 +92,7 @@ class CatalogImport:
         self.batch_size = settings.get("batch_size", BATCH_SIZE)
         self.exchange_dir = exchange_dir
         self.xcart_root = xcart_root
-        self._reader: _Reader | None = None
+        self._reader: FileReader | None = None
 
     def run_step(self, path: Path, job: jobs.Job, budget_seconds: float) -> StepResult:
         if job.status == jobs.DONE:
@@ -237,7 +105,7 @@ class CatalogImport:
         deadline = time.monotonic() + budget_seconds
         size = max(path.stat().st_size, 1)
         pending: list[Raw] = []
-        reader = _PAUSED.resume(job, path) or _Reader(path, job.position)
+        reader = PAUSED.resume(job, path) or FileReader(path, job.position)
         self._reader = reader
         self._product_context: str | None = None
         with transaction(self.conn) as cur:
@@ -267,7 +135,7 @@ class CatalogImport:
                     choice = self._commit_record(ctx, job, seq, record) or choice
                 if time.monotonic() >= deadline:
                     percent = min(99, int(reader.offset * 100 / size))
-                    _PAUSED.pause(job, path, reader)
+                    PAUSED.pause(job, path, reader)
                     return StepResult(False, percent, job)
             if pending:
                 self._commit_batch(ctx, job, reader.seq, pending, choice)
@@ -441,78 +309,6 @@ def _release_files(conn: pymysql.Connection, ctx: ImportContext) -> None:
 def _products_seen(counts: dict[str, int]) -> int:
     keys = ("products_created", "products_updated", "products_unchanged", "products_skipped")
     return sum(counts.get(k, 0) for k in keys)
-
-
-def summary(job: jobs.Job) -> list[str]:
-    """The lines 1C shows in its exchange log after `success`."""
-    c = job.counts
-    g = c.get
-    lines = [f"{job.filename}: imported"]
-    if any(k.startswith("categories_") for k in c):
-        lines.append(
-            f"categories: {g('categories_created', 0)} created, {g('categories_updated', 0)}"
-            f" updated, {g('categories_unchanged', 0)} unchanged,"
-            f" {g('categories_disabled', 0) + g('categories_deleted', 0)} removed"
-        )
-    if any(k.startswith("products_") and k not in OFFER_COUNTS for k in c):
-        lines.append(
-            f"products: {g('products_created', 0)} created, {g('products_updated', 0)} updated,"
-            f" {g('products_unchanged', 0)} unchanged,"
-            f" {g('products_disabled', 0) + g('products_deleted', 0)} removed,"
-            f" {g('products_skipped', 0)} skipped"
-        )
-    if g("export_portions"):
-        lines.append(
-            f"the full export in {c['export_portions']} portions has come"
-            + (
-                ": nothing removed, a portion did not finish"
-                if g("export_incomplete")
-                else ": what none of its portions held is removed"
-            )
-        )
-    elif g("export_portion"):
-        lines.append(
-            f"portion {c['export_portion']} of a full export: what the export lacks is removed"
-            " once all its portions have come (with its offers)"
-        )
-    if g("attributes_created") or g("attribute_values"):
-        lines.append(
-            f"attributes: {g('attributes_created', 0)} created, {g('attribute_values', 0)} values"
-        )
-    if g("photos_added") or g("photos_removed"):
-        lines.append(f"photos: {g('photos_added', 0)} added, {g('photos_removed', 0)} removed")
-    if "offers" in c or "offers_unknown_product" in c:
-        lines.append(
-            f"offers: {g('offers', 0)} applied, {g('products_repriced', 0)} products repriced or"
-            f" restocked, {g('variants_created', 0)} variants created,"
-            f" {g('offers_unknown_product', 0)} for unknown products"
-        )
-    if g("products_unpriced") or g("variants_unpriced"):
-        lines.append(
-            f"warning: {g('products_unpriced', 0)} products and {g('variants_unpriced', 0)}"
-            " characteristics have no price the shop can use and are not for sale until 1C"
-            " sends one (see the status page)"
-        )
-    if g("prices_converted"):
-        lines.append(f"prices converted from another currency: {c['prices_converted']}")
-    if g("offers_without_price_type"):
-        lines.append(
-            f"warning: {c['offers_without_price_type']} offers have no price of the chosen"
-            " price type (setting price_type)"
-        )
-    lines += linking.summary_lines(c, job.message)
-    failed = g("items_failed", 0) + g("products_invalid", 0) + g("offers_invalid", 0)
-    if failed:
-        lines.append(f"skipped with errors: {failed}")
-    if g("products_without_uploaded_photos"):
-        lines.append(
-            f"products whose photos were not uploaded (kept as they are):"
-            f" {c['products_without_uploaded_photos']}"
-        )
-    if g("warnings"):
-        lines.append(f"warnings: {c['warnings']}")
-        lines.extend(job.message.splitlines()[:10])
-    return lines
 
 
 def deactivate(

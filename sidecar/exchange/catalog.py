@@ -9,8 +9,9 @@ import logging
 from contextlib import ExitStack
 from pathlib import Path
 
-from ..catalog.importer import CatalogImport, deactivate, summary
+from ..catalog.importer import CatalogImport, deactivate
 from ..catalog.run import analyse_files
+from ..catalog.summary import summary
 from ..commerceml.reader import CommerceMLError, peek_source
 from ..errors import BadRequest, Busy, ImportFailed
 from ..safepath import resolve_inside, safe_relative_path

@@ -16,7 +16,7 @@ from typing import Any
 import pymysql
 
 from ..config import vendor_of_prefix
-from ..db import quote_identifier
+from ..db import quote_identifier, values_sql
 
 ID_CHUNK = 500  # rows per multi-row INSERT whose ids are read back
 # Fewer rows than this go by INSERT: LOAD DATA's own round trip costs more than it saves.
@@ -275,14 +275,12 @@ class Schema:
                 cur.execute(sql, row)
                 ids.append(cur.lastrowid)
             return ids
-        head, marks = sql.rsplit(" VALUES ", 1)
+        head = sql.rsplit(" VALUES ", 1)[0]
         ids = []
         for start in range(0, len(values), ID_CHUNK):
             chunk = values[start : start + ID_CHUNK]
-            cur.execute(
-                f"{head} VALUES " + ", ".join([marks] * len(chunk)),
-                [v for row in chunk for v in row],
-            )
+            # literal rows, escaped a column at a time (db.values_sql): no parameters left
+            cur.execute(f"{head} VALUES " + ", ".join(values_sql(cur.connection, chunk)))
             ids.extend(
                 range(cur.lastrowid, cur.lastrowid + len(chunk) * self.id_step, self.id_step)
             )
