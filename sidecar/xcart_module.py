@@ -53,10 +53,12 @@ LABELS = [
     ("Xc1c: nothing held", "Every product from 1C has a price the shop can use.",
      "У каждого товара из 1С есть цена, пригодная для магазина."),
     ("Xc1c: order changes", "Order changes from 1C", "Изменения заказов из 1С"),
-    ("Xc1c: no order changes", "1C has sent no order changes.", "1С не присылала изменений заказов."),
+    ("Xc1c: no order changes", "1C has sent no order changes.",
+     "1С не присылала изменений заказов."),
     ("Xc1c: order", "Order", "Заказ"),
     ("Xc1c: attempts", "Attempts", "Попыток"),
-    ("Xc1c: module set", "X-Cart modules the exchange uses", "Модули X-Cart, которые использует обмен"),
+    ("Xc1c: module set", "X-Cart modules the exchange uses",
+     "Модули X-Cart, которые использует обмен"),
     ("Xc1c: module on", "on", "включён"),
     ("Xc1c: module off", "off", "выключен"),
 ]  # fmt: skip
@@ -253,7 +255,8 @@ def render() -> dict[Path, str]:
             "OrderChangesController.php", version
         )
         if version == "5.4":
-            files[src / "Controller/Admin/Xc1cExchange.php"] = _php("ExchangeController.php", version)
+            controller = src / "Controller/Admin/Xc1cExchange.php"
+            files[controller] = _php("ExchangeController.php", version)
             files[src / "View/Exchange.php"] = _php("Exchange.php", version)
             files[SKIN / "body.twig"] = _php("exchange_body.twig", version)
             files[SKIN / "style.css"] = _php("exchange_style.css", version)

@@ -22,6 +22,7 @@ import yaml
 from .settings.module import MODULE_CATEGORY, MODULE_ID
 from .xcart_module import ROOTS, render
 
+
 def _php_serialize(value: object) -> bytes:
     """PHP's serialize() of the scalars, lists and string-keyed dicts the metadata uses."""
     if isinstance(value, bool):

@@ -16,9 +16,9 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from .. import __version__
 from ..db import connect
 from ..errors import BadFileName
+from ..orders.xcart_side import admin_url
 from ..safepath import resolve_inside, safe_relative_path
 from ..settings import read_settings
-from ..orders.xcart_side import admin_url
 from ..state import history
 from ..status import collect, metrics_text, module_installed
 from . import auth
