@@ -55,6 +55,8 @@ def exchanged(rig: Rig, tmp_path: Path):
             onec.send_catalog(catalog_files())  # the first: analysed, nothing written
             onec.send_catalog(catalog_files())  # then written
             staff = staff_account(rig)
+            # Russian among the shop's languages, for an admin who works in it
+            _sql(rig, "UPDATE xc_languages SET added = 1, enabled = 1 WHERE code = 'ru'")
             shutil.rmtree(rig.root / "var" / "datacache", ignore_errors=True)  # settings by SQL
             yield rig, base, staff
         finally:
@@ -128,10 +130,7 @@ def test_the_admin_sees_the_exchange_in_x_carts_admin_and_others_do_not(exchange
         screenshot(rig, shop, page)
 
         # in Russian when the admin's language is Russian
-        _sql(rig, "UPDATE xc_languages SET added = 1, enabled = 1 WHERE code = 'ru'")
-        russian = Admin(shop)
-        russian.get("/admin.php?target=xc1c_exchange&language=ru")
-        ru = russian.get(PAGE)
+        ru = Admin(shop).get(f"{PAGE}&language=ru")
         assert "Последние обмены" in ru and "Не продаются, и почему" in ru
 
         # a visitor is sent to the login form; the catalog-only staff member is refused
