@@ -22,7 +22,8 @@ LAYERS = [
     {"sidecar.settings", "sidecar.state"},  # the sidecar's own tables join X-Cart's
     {"sidecar.catalog", "sidecar.orders"},
     {"sidecar.exchange", "sidecar.status", "sidecar.doctor"},
-    {"sidecar.offline", "sidecar.web", "sidecar.xcart_module", "sidecar.xcart_package"},
+    {"sidecar.offline", "sidecar.web", "sidecar.xcart_module"},
+    {"sidecar.xcart_package"},  # the module, packed for X-Cart's Upload add-on
     {"sidecar.cli", "sidecar.app"},
 ]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}

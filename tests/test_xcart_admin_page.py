@@ -131,6 +131,7 @@ def test_the_admin_sees_the_exchange_in_x_carts_admin_and_others_do_not(exchange
         screenshot(rig, shop, page)
 
         # in Russian when the admin's language is Russian
+        _sql(rig, "UPDATE xc_profiles SET language = 'ru' WHERE login = 'admin@example.com'")
         ru = Admin(shop).get(f"{PAGE}&language=ru")
         assert "Последние обмены" in ru and "Не продаются, и почему" in ru
 
