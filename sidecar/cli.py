@@ -226,6 +226,17 @@ def module_write(directory: Path) -> None:
     click.echo("\n".join(str(p) for p in written) if written else "up to date")
 
 
+@module.command("pack")
+@click.option("--xcart", type=click.Choice(["5.4", "5.5"]), default="5.4", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=".", show_default=True)
+def module_pack(xcart: str, out_dir: Path) -> None:
+    """Write the add-on package for X-Cart's "My add-ons → Upload add-on"
+    (<Author>-<Name>.<version>.tgz)."""
+    from .xcart_package import module_files, pack
+
+    click.echo(pack(module_files(xcart), xcart, out_dir))
+
+
 @main.command()
 @click.option("--bind", default="127.0.0.1:8080", show_default=True)
 @click.option(

@@ -13,7 +13,7 @@ from . import __version__
 from .catalog import portions
 from .catalog.dry_run import Changes
 from .db import transaction
-from .settings import SETTINGS, read_settings, shown
+from .settings import MODULE_CATEGORY, SETTINGS, read_settings, shown
 from .state import exports, history, order_changes, own_table, unpriced
 from .state.history import Exchange
 from .xcart.schema import Schema
@@ -189,6 +189,13 @@ def export_in_portions(
             "message": last.message, "removed": last.removed, "ended": _when(last.updated_at),
         },
     }  # fmt: skip
+
+
+def module_installed(conn: pymysql.Connection, prefix: str) -> bool:
+    """The X-Cart module is in the shop: X-Cart loaded its settings rows (install.yaml)."""
+    with transaction(conn) as cur:
+        cur.execute(f"SELECT COUNT(*) FROM {prefix}config WHERE category = %s", (MODULE_CATEGORY,))
+        return cur.fetchone()[0] > 0
 
 
 def module_set(schema: Schema) -> list[dict[str, Any]]:

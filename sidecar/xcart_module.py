@@ -30,6 +30,37 @@ LABELS = [
     ("Xc1c: sidecar silent", "the exchange sidecar does not answer at {{url}}",
      "модуль обмена не отвечает по адресу {{url}}"),
     ("Xc1c: status page", "exchange history and status", "история и состояние обменов"),
+    # Orders → 1C integration (5.4): the exchange as the sidecar records it
+    ("Xc1c: exchanges", "Exchanges", "Обмены"),
+    ("Xc1c: settings", "Settings", "Настройки"),
+    ("Xc1c: last exchanges", "Last exchanges", "Последние обмены"),
+    ("Xc1c: when", "When", "Когда"),
+    ("Xc1c: what", "Exchange", "Обмен"),
+    ("Xc1c: result", "Result", "Итог"),
+    ("Xc1c: what changed", "What changed", "Что изменилось"),
+    ("Xc1c: what failed", "What failed", "Что не удалось"),
+    ("Xc1c: log", "log", "журнал"),
+    ("Xc1c: log of exchange", "Log of exchange #{{id}}", "Журнал обмена №{{id}}"),
+    ("Xc1c: dry run", "dry run", "пробный прогон"),
+    ("Xc1c: no exchanges", "No exchange yet.", "Обменов ещё не было."),
+    ("Xc1c: first exchange analysis", "What the first exchange would change",
+     "Что изменил бы первый обмен"),
+    ("Xc1c: analysis pending", "The first exchange from 1C is analysed without changing the shop;"
+     " its analysis appears here.", "Первый обмен из 1С разбирается без изменений в магазине;"
+     " его разбор появится здесь."),
+    ("Xc1c: not for sale", "Not for sale, and why", "Не продаются, и почему"),
+    ("Xc1c: products", "products", "товаров"),
+    ("Xc1c: nothing held", "Every product from 1C has a price the shop can use.",
+     "У каждого товара из 1С есть цена, пригодная для магазина."),
+    ("Xc1c: order changes", "Order changes from 1C", "Изменения заказов из 1С"),
+    ("Xc1c: no order changes", "1C has sent no order changes.",
+     "1С не присылала изменений заказов."),
+    ("Xc1c: order", "Order", "Заказ"),
+    ("Xc1c: attempts", "Attempts", "Попыток"),
+    ("Xc1c: module set", "X-Cart modules the exchange uses",
+     "Модули X-Cart, которые использует обмен"),
+    ("Xc1c: module on", "on", "включён"),
+    ("Xc1c: module off", "off", "выключен"),
 ]  # fmt: skip
 
 
@@ -118,6 +149,24 @@ def main_yaml(version: str) -> str:
 
 TEMPLATES = Path(__file__).resolve().parent / "module_templates"
 
+# Where Orders → 1C integration and the settings page's status link lead: in 5.4 the module's
+# own admin page of the exchange (proved in the X-Cart 5.4 rig); in 5.5 the settings page and
+# the sidecar's status page, as before.
+PAGES = {
+    "5.4": {
+        "menu_target": "xc1c_exchange",
+        "menu_extra": "[]",
+        "status_url": "$this->buildURL('xc1c_exchange')",
+    },
+    "5.5": {
+        "menu_target": "module",
+        "menu_extra": f"['moduleId' => '{MODULE_ID}']",
+        "status_url": "\\XLite::getInstance()->getShopURL('xc1c/status')",
+    },
+}
+# The admin page's template and style sheet (5.4): skins/admin/modules/<Author>/<Name>/exchange/
+SKIN = Path("5.4/skins/admin/modules") / AUTHOR / NAME / "exchange"
+
 
 def _php(template: str, version: str, **values: str) -> str:
     """Fill a PHP template: the module namespace of the version, and a decorator line that is a
@@ -143,6 +192,8 @@ def _php(template: str, version: str, **values: str) -> str:
         "category": MODULE_CATEGORY,
         "config_path": MODULE_CATEGORY.replace("\\", "->"),
         "module_version": f"{version}.{MINOR}.0",
+        "module_path": f"{AUTHOR}/{NAME}",
+        **PAGES[version],
         **values,
     }
     for key, value in values.items():
@@ -203,6 +254,12 @@ def render() -> dict[Path, str]:
         files[src / "Controller/Admin/Xc1cOrderChanges.php"] = _php(
             "OrderChangesController.php", version
         )
+        if version == "5.4":
+            controller = src / "Controller/Admin/Xc1cExchange.php"
+            files[controller] = _php("ExchangeController.php", version)
+            files[src / "View/Exchange.php"] = _php("Exchange.php", version)
+            files[SKIN / "body.twig"] = _php("exchange_body.twig", version)
+            files[SKIN / "style.css"] = _php("exchange_style.css", version)
         if version == "5.5":
             files[src / f"{NAME}Bundle.php"] = _php("Bundle.php", version)
             files[src / "LifetimeHook/Hook.php"] = _php(

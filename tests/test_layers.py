@@ -23,6 +23,7 @@ LAYERS = [
     {"sidecar.catalog", "sidecar.orders", "sidecar.vendors"},
     {"sidecar.exchange", "sidecar.status", "sidecar.doctor"},
     {"sidecar.offline", "sidecar.web", "sidecar.xcart_module"},
+    {"sidecar.xcart_package"},  # the module, packed for X-Cart's Upload add-on
     {"sidecar.cli", "sidecar.app"},
 ]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}

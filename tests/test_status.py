@@ -39,6 +39,19 @@ def test_an_empty_token_opens_nothing(http, conn):
     assert http.get("/status.json?token=").status_code == 401
 
 
+def test_the_key_shared_with_x_cart_opens_what_its_admin_page_asks_for(http, conn):
+    """The module's page in X-Cart's admin asks for /status.json and a log with xcart_secret."""
+    assert http.get("/status.json", headers={"X-Xc1c-Secret": ""}).status_code == 401
+    set_setting(conn, "xcart_secret", "shared-key-made-by-either-side")
+    assert http.get("/status.json", headers={"X-Xc1c-Secret": "wrong"}).status_code == 401
+    shared = {"X-Xc1c-Secret": "shared-key-made-by-either-side"}
+    assert http.get("/status.json", headers=shared).status_code == 200
+    # the status page links to X-Cart's own page of the exchange (xcart_url says where)
+    set_setting(conn, "xcart_url", "https://shop.example/admin.php")
+    page = http.get("/status", headers=basic("1c", PASSWORD)).get_data(as_text=True)
+    assert '<a href="https://shop.example/admin.php?target=xc1c_exchange">' in page
+
+
 def test_status_json_answers_when_and_what_and_what_failed(onec, http, conn):
     onec.send_catalog(catalog_files())
     onec.checkauth()

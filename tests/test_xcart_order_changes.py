@@ -147,7 +147,7 @@ def test_x_cart_applies_1cs_changes_with_its_own_stock_sales_history_and_mail(sh
     assert {o["order_id"]: o for o in shop.php("orders.php", 6, 7, 8)} == after
 
     doctor = xc1c("doctor")
-    assert "ok   order changes from 1C go through X-Cart at http://localhost:8080/admin.php" \
+    assert f"ok   order changes from 1C go through X-Cart at {shop.url}/admin.php" \
         f" (module 5.4.{MINOR}.0)" in doctor  # fmt: skip
     assert "ok   no order change from 1C waits or failed" in doctor
 
@@ -187,7 +187,7 @@ def test_x_cart_applies_1cs_changes_with_its_own_stock_sales_history_and_mail(sh
                " REPLACE(payload, 'УТ-000201', 'УТ-000209'), 'waiting', '', '', 0, 0"
                " FROM xc1c_xc_order_changes WHERE order_id = 7")  # fmt: skip
     secret = _sql(shop, "SELECT value FROM xc_config WHERE name = 'xcart_secret'")[0][0]
-    side = XCartSide("http://localhost:8080/admin.php", secret)
+    side = XCartSide(f"{shop.url}/admin.php", secret)
     for attempt in range(1, 6):
         answer = side.apply()
         assert len(answer["failed"]) == 1 and len(answer["applied"]) == (attempt == 1)
@@ -202,7 +202,7 @@ def test_x_cart_applies_1cs_changes_with_its_own_stock_sales_history_and_mail(sh
     assert "FAIL 0 order change(s) from 1C wait for X-Cart, 1 failed: order 8: failed the shop" \
         " has no product 99999" in xc1c("doctor")  # fmt: skip
     with pytest.raises(Absent):
-        XCartSide("http://localhost:8080/admin.php", "a wrong key").apply()
+        XCartSide(f"{shop.url}/admin.php", "a wrong key").apply()
 
 
 @pytest.mark.parametrize("node", [Node(), Node(variant="unf", cms="other")], ids=["bed", "unf"])

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -27,7 +28,9 @@ from serving import wait_until_up
 HERE = Path(__file__).resolve().parent
 SCRIPTS = HERE / "rig"
 TOOLS = HERE.parent.parent / "shared" / "tools" / "xcart-rig"
-MODULE = HERE.parent / "xcart_module_stub" / "5.4" / "classes" / "XLite" / "Module" / "Xc1c"
+# The module's folders under the shop's root (its classes, its admin templates), from the stub.
+STUB = HERE.parent / "xcart_module_stub" / "5.4"
+MODULE_DIRS = ("classes/XLite/Module/Xc1c", "skins/admin/modules/Xc1c")
 ADMIN = ("admin@example.com", "admin123")
 BUILD = "../shared/tools/xcart-rig/build.sh --source <a copy of DanilShayakhmetov/X-CART-TEST>"
 
@@ -101,9 +104,9 @@ class Rig:
         """The xc1c module enabled or disabled (its files stay) the way the service tool does it
         on a live shop: module registry, rebuild start with the new list, the fixtures of the
         module it enables (its install.yaml), the rebuild steps, step 13."""
-        target = self.root / "classes" / "XLite" / "Module" / "Xc1c"
-        if not target.exists():
-            shutil.copytree(MODULE, target)
+        for folder in MODULE_DIRS:
+            if not (self.root / folder).exists():
+                shutil.copytree(STUB / folder, self.root / folder)
         modules = json.loads((self.base / "modules.json").read_text())
         modules["Xc1c"] = {"Exchange": int(enabled)}
         self._apply_modules(modules, ["classes/XLite/Module/Xc1c/Exchange/install.yaml"]
@@ -111,7 +114,8 @@ class Rig:
 
     def remove_module(self) -> None:
         """Back to the rig's own module set, without the module's files."""
-        shutil.rmtree(self.root / "classes" / "XLite" / "Module" / "Xc1c", ignore_errors=True)
+        for folder in MODULE_DIRS:
+            shutil.rmtree(self.root / folder, ignore_errors=True)
         self._apply_modules(json.loads((self.base / "modules.json").read_text()), [])
 
     def _apply_modules(self, modules: dict, fixtures: list[str]) -> None:
@@ -136,25 +140,43 @@ class Rig:
         """Run a module's upgrade hook as the service tool runs hooks."""
         self._rebuild({"file": str(path)})
 
+    @property
+    def url(self) -> str:
+        """Where X-Cart answers when served (its `http_host`, e.g. http://localhost:8080)."""
+        return _env_file(self.base)["XC_URL"]
+
+    def _driver_without_exec(self) -> str:
+        """The rig's driver with PHP's process functions disabled, as many shared hosts have
+        them: php-wasm cannot spawn a process and aborts the request that tries, where PHP on
+        such a host returns nothing and X-Cart's service tool falls back to PHP's own Phar for
+        packages (Core/Archive/ArchiveFactory). Written beside the rig's out/ logs."""
+        text = (self.base / "xc.mjs").read_text()
+        anchor = "    realpath_cache_ttl: '3600',\n"
+        assert anchor in text, "the rig's driver is not as expected"
+        disabled = "exec,shell_exec,system,passthru,popen,proc_open"
+        driver = self.base / "out" / "xc-without-exec.mjs"
+        driver.write_text(text.replace(anchor, anchor + f"    disable_functions: '{disabled}',\n"))
+        return str(driver)
+
     @contextlib.contextmanager
     def serving(self) -> Iterator[str]:
         """X-Cart over HTTP (`xc.mjs serve`, several PHP instances) at its own address."""
-        env = _env_file(self.base)
-        url = env["XC_URL"]
-        log = (self.base / "out" / "serve.log").open("wb")
-        proc = subprocess.Popen(
-            [self.node, "xc.mjs", "serve"], cwd=self.base, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, env={**os.environ, "XC_BASE": str(self.base),
-                                           "XC_ROOT": str(self.root)},
-        )  # fmt: skip
+        server = Server(self, "xc.mjs")
         try:
-            up = wait_until_up(f"{url}/cart.php", proc, 180, 1, request_timeout=60)
-            assert up, f"xc.mjs serve did not answer at {url} (another one there?)"
-            yield url
+            yield server.start()
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-            log.close()
+            server.stop()
+
+    @contextlib.contextmanager
+    def serving_without_exec(self) -> Iterator[Server]:
+        """X-Cart over HTTP without PHP's process functions (`_driver_without_exec`), for the
+        service tool; the server can be restarted (`Server.restart`)."""
+        server = Server(self, self._driver_without_exec())
+        try:
+            server.start()
+            yield server
+        finally:
+            server.stop()
 
     def copy_that_mails(self, directory: Path) -> Rig:
         """This shop in `directory` (files hard-linked, var/ copied) with X-Cart's e-mail CSS
@@ -178,6 +200,35 @@ class Rig:
         """Run one of tests/rig/*.php inside X-Cart; each printed line is a JSON object."""
         text = self._xc("cli", str(SCRIPTS / script), *map(str, args))
         return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+class Server:
+    """One `serve` of the rig's driver."""
+
+    def __init__(self, rig: Rig, driver: str):
+        self.rig, self.driver, self.url = rig, driver, rig.url
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> str:
+        with (self.rig.base / "out" / "serve.log").open("ab") as log:
+            self.proc = subprocess.Popen(
+                [self.rig.node, self.driver, "serve"], cwd=self.rig.base, stdout=log,
+                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                env={**os.environ, "XC_BASE": str(self.rig.base), "XC_ROOT": str(self.rig.root)},
+            )  # fmt: skip
+        up = wait_until_up(f"{self.url}/cart.php", self.proc, 180, 1, request_timeout=60)
+        assert up, f"xc.mjs serve did not answer at {self.url} (another one there?)"
+        return self.url
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
+            self.proc = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
 
 
 def find_rig() -> Rig | str:
@@ -254,9 +305,8 @@ class Admin:
 
     def __init__(self, url: str, login: str = ADMIN[0], password: str = ADMIN[1]):
         self.url = url
-        self._open = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        ).open
+        self.jar = http.cookiejar.CookieJar()
+        self._open = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar)).open
         page = self.get("/admin.php?target=login")
         self.post([("target", "login"), ("action", "login"), ("login", login),
                    ("password", password), ("xcart_form_id", _form_id(page))])  # fmt: skip
@@ -282,6 +332,90 @@ class Admin:
         parser.feed(self.get(path))
         form = next(f for f in parser.forms if any(name == having for name, _ in f))
         return self.post([[name, changes.get(name, value)] for name, value in form])[1]
+
+
+class ServiceTool:
+    """X-Cart's service tool (service.php) as the admin's browser drives it after logging in to
+    admin.php: its token from the admin's cookie (`/auth`), *Upload add-on* (the file posted in
+    chunks to `/package/chunk`, then `/package` to finalise, which saves the `uploadAddons`
+    scenario), and *Install add-on*: the GraphQL `startRebuild` of that scenario, then
+    `executeRebuild` while the redeploy is in progress, as its rebuild page does."""
+
+    CHUNK = 2097152  # the chunk size of the service tool's upload widget
+    STATE = "id type state progressValue progressMax errorType errorTitle errorDescription errorData"
+
+    def __init__(self, admin: Admin, server: Server):
+        self.admin, self.server = admin, server
+        with admin._open(admin.url + "/service.php?/auth", timeout=600) as r:
+            r.read()
+        # its cookie says `domain=localhost`, which a browser sends back to localhost; Python's
+        # jar files a dotless host as `localhost.local` and would not, so it is filed there
+        for cookie in list(admin.jar):
+            if cookie.name == "bus_token":
+                admin.jar.set_cookie(replace_cookie(cookie, urllib.parse.urlsplit(admin.url)))
+        assert any(c.name == "bus_token" for c in admin.jar), "the service tool gave no token"
+
+    def _post(self, path: str, body: bytes | None, headers: dict[str, str]) -> bytes:
+        request = urllib.request.Request(self.admin.url + "/service.php?" + path, data=body,
+                                         headers=headers, method="POST")  # fmt: skip
+        with self.admin._open(request, timeout=900) as r:
+            return r.read()
+
+    def upload(self, package: Path) -> None:
+        data = package.read_bytes()
+        kind = {"X-Filename": package.name, "X-Filetype": "application/x-gzip"}
+        for offset in range(0, len(data), self.CHUNK):
+            answer = self._post("/package/chunk", data[offset : offset + self.CHUNK], {
+                **kind, "Content-Type": "application/octet-stream",
+                "X-Chunksize": str(self.CHUNK), "X-Offset": str(offset)})  # fmt: skip
+            assert answer == b"OK", answer
+        assert self._post("/package", None, kind) == b"OK"
+
+    def graphql(self, query: str, **variables: object) -> dict:
+        body = json.dumps({"query": query, "variables": variables}).encode()
+        answer = json.loads(self._post("/api", body, {"Content-Type": "application/json"}))
+        assert not answer.get("errors"), answer
+        return answer["data"]
+
+    def install_uploaded(self) -> list[dict]:
+        """Install add-on: the redeploy of the uploaded package, every state it passed."""
+        state = self.graphql(
+            "mutation startRebuild ($id: ID!, $type: String, $reason: String,"
+            " $failureReturnUrl: String) { startRebuild (id: $id, type: $type, reason: $reason,"
+            f" failureReturnUrl: $failureReturnUrl) {{ {self.STATE} }} }}",
+            id="uploadAddons", reason="module-state", failureReturnUrl="/installed-addons",
+        )["startRebuild"]
+        states = [state]
+        while state["state"] in ("initialized", "in_progress"):
+            state = self._execute(state["id"])
+            states.append(state)
+        return states
+
+    def _execute(self, rebuild_id: str) -> dict:
+        """One step of the redeploy, as the rebuild page asks for it. The redeploy's
+        RemoveOldCache step deletes var/datacache in one PHP instance; php-wasm's other
+        instances keep a stale view of that folder and answer 500 (the rig's README), where a
+        real server answers the browser's next request: so the rig is restarted and that
+        request sent again, once."""
+        query = ("mutation executeRebuild ($id: ID!, $action: String, $params: RebuildActionParams)"
+                 f" {{ executeRebuild (id: $id, action: $action, params: $params) {{ {self.STATE} }} }}")
+        try:
+            return self.graphql(query, id=rebuild_id, action="execute", params={})["executeRebuild"]
+        except urllib.error.HTTPError as error:
+            if error.code != 500:
+                raise
+        self.server.restart()
+        return self.graphql(query, id=rebuild_id, action="execute", params={})["executeRebuild"]
+
+
+def replace_cookie(cookie: http.cookiejar.Cookie, url: urllib.parse.SplitResult) -> http.cookiejar.Cookie:
+    """The cookie filed under the jar's own name of the URL's host."""
+    host = url.hostname if "." in (url.hostname or "") else f"{url.hostname}.local"
+    return http.cookiejar.Cookie(
+        cookie.version, cookie.name, cookie.value, None, False, host, False, False,
+        cookie.path, cookie.path_specified, cookie.secure, cookie.expires, cookie.discard,
+        None, None, {},
+    )  # fmt: skip
 
 
 def _form_id(page: str) -> str:

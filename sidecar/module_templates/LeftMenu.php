@@ -4,7 +4,8 @@
 namespace {{namespace}}\View\Menu\Admin;
 {{use}}
 /**
- * Orders → 1C integration: opens the module's settings page, next to Accounting.
+ * Orders → 1C integration, next to Accounting: the exchange's page (5.4), whose first line
+ * links to the module's settings; the settings page itself (5.5).
 {{class LeftMenu extends \XLite\View\Menu\Admin\LeftMenu}}
 {
     protected function defineItems()
@@ -14,8 +15,8 @@ namespace {{namespace}}\View\Menu\Admin;
         if (isset($items['sales'])) {
             $items['sales'][static::ITEM_CHILDREN]['xc1c_exchange'] = [
                 static::ITEM_TITLE      => static::t('Xc1c: 1C integration'),
-                static::ITEM_TARGET     => 'module',
-                static::ITEM_EXTRA      => ['moduleId' => '{{module_id}}'],
+                static::ITEM_TARGET     => '{{menu_target}}',
+                static::ITEM_EXTRA      => {{menu_extra}},
                 static::ITEM_PERMISSION => 'manage orders',
                 static::ITEM_WEIGHT     => 310,
             ];

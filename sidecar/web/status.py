@@ -1,7 +1,9 @@
 """The sidecar's own pages for people and monitors: /status (HTML), /status.json, /metrics,
 each exchange's log and kept files, and /healthz. Also under /xc1c/…, the path the web server
 routes to the sidecar beside /1c_exchange.php. Opened with the exchange login (HTTP Basic,
-rate-limited like checkauth) or the status_token setting; /healthz is open."""
+rate-limited like checkauth), the status_token setting, or — for the X-Cart module's admin page,
+which asks for /status.json and an exchange's log — the key the sidecar and X-Cart share
+(xcart_secret, header X-Xc1c-Secret); /healthz is open."""
 
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from .. import __version__
 from ..db import connect
 from ..errors import BadFileName
+from ..orders.xcart_side import admin_url
 from ..safepath import resolve_inside, safe_relative_path
 from ..settings import read_settings
 from ..state import history
-from ..status import collect, metrics_text
+from ..status import collect, metrics_text, module_installed
 from . import auth
 from .db import config as _config
 from .db import get_db as db
@@ -41,6 +44,7 @@ LABELS = {
         "attempts": "attempts", "order": "order",
         "portions": "Full export in portions", "portions_since": "Under way since",
         "portions_last": "Last one",
+        "admin_page": "The same in X-Cart's admin: Orders → 1C integration",
     },
     "ru": {
         "title": "Обмен с 1С — состояние", "health": "Состояние", "version": "Версия",
@@ -58,6 +62,7 @@ LABELS = {
         "attempts": "попыток", "order": "заказ",
         "portions": "Полная выгрузка порциями", "portions_since": "Идёт с",
         "portions_last": "Последняя",
+        "admin_page": "То же в админке X-Cart: Заказы → Интеграция с 1С",
     },
 }  # fmt: skip
 
@@ -72,11 +77,14 @@ def _authorise() -> str:
     expected = str(settings["status_token"])
     if token and expected and hmac.compare_digest(token.encode(), expected.encode()):
         return f"?token={token}" if "token" in request.args else ""
+    shared, given = str(settings["xcart_secret"]), request.headers.get("X-Xc1c-Secret", "")
+    if given and shared and hmac.compare_digest(given.encode(), shared.encode()):
+        return ""
     if auth.too_many_failures(db(), config.table_prefix, settings):
         abort(403)
     if auth.basic_login_ok(settings):
         return ""
-    if request.authorization is not None or token:
+    if request.authorization is not None or token or given:
         auth.record_failure(db(), config.table_prefix)
     abort(Response("authorisation required\n", 401, {"WWW-Authenticate": 'Basic realm="xc1c"'}))
 
@@ -89,8 +97,14 @@ def _language() -> str:
 def status_page() -> str:
     suffix = _authorise()
     config = _config()
-    data = collect(db(), config.table_prefix, read_settings(db(), config.table_prefix))
-    return render_template("status.html", data=data, t=LABELS[_language()], suffix=suffix)
+    settings = read_settings(db(), config.table_prefix)
+    data = collect(db(), config.table_prefix, settings)
+    admin = admin_url(config, settings)
+    # the module's own page of the exchange, when the module is in the shop (X-Cart 5.4)
+    admin_page = (f"{admin}?target=xc1c_exchange"
+                  if admin and module_installed(db(), config.table_prefix) else "")  # fmt: skip
+    return render_template("status.html", data=data, t=LABELS[_language()], suffix=suffix,
+                           admin_page=admin_page)  # fmt: skip
 
 
 @bp.get("/status.json")

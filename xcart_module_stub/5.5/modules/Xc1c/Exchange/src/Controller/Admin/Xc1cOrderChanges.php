@@ -32,13 +32,13 @@ class Xc1cOrderChanges extends \XLite\Controller\Admin\AAdmin
     {
         $this->setSuppressOutput(true);
         $this->silent = true;
-        $this->displayJSON(['xc1c' => '5.5.040.0'] + OrderChanges::drain());
+        $this->displayJSON(['xc1c' => '5.5.050.0'] + OrderChanges::drain());
     }
 
     protected function doNoAction()
     {
         $this->setSuppressOutput(true);
         $this->silent = true;
-        $this->displayJSON(['xc1c' => '5.5.040.0']);
+        $this->displayJSON(['xc1c' => '5.5.050.0']);
     }
 }

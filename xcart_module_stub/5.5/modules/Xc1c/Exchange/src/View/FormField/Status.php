@@ -5,8 +5,9 @@ namespace Xc1c\Exchange\View\FormField;
 
 /**
  * The first line of the settings page: the URL to enter in 1C, whether the sidecar answers
- * (its /healthz, asked with a two-second timeout), and a link to its status page (the
- * exchanges, what they changed and what failed; the web server routes /xc1c/ to the sidecar).
+ * (its /healthz, asked with a two-second timeout), and a link to where the exchanges, what they
+ * changed and what failed are shown: Orders → 1C integration (5.4), the sidecar's status page
+ * (5.5; the web server routes /xc1c/ to the sidecar).
  */
 class Status extends \XLite\View\FormField\Label
 {

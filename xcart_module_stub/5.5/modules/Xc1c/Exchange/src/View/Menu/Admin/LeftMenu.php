@@ -6,7 +6,8 @@ namespace Xc1c\Exchange\View\Menu\Admin;
 use XCart\Extender\Mapping\Extender;
 
 /**
- * Orders → 1C integration: opens the module's settings page, next to Accounting.
+ * Orders → 1C integration, next to Accounting: the exchange's page (5.4), whose first line
+ * links to the module's settings; the settings page itself (5.5).
  *
  * @Extender\Mixin
  */

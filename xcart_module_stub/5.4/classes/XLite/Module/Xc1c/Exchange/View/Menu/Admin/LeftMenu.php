@@ -4,7 +4,8 @@
 namespace XLite\Module\Xc1c\Exchange\View\Menu\Admin;
 
 /**
- * Orders → 1C integration: opens the module's settings page, next to Accounting.
+ * Orders → 1C integration, next to Accounting: the exchange's page (5.4), whose first line
+ * links to the module's settings; the settings page itself (5.5).
  */
 abstract class LeftMenu extends \XLite\View\Menu\Admin\LeftMenu implements \XLite\Base\IDecorator
 {
@@ -15,8 +16,8 @@ abstract class LeftMenu extends \XLite\View\Menu\Admin\LeftMenu implements \XLit
         if (isset($items['sales'])) {
             $items['sales'][static::ITEM_CHILDREN]['xc1c_exchange'] = [
                 static::ITEM_TITLE      => static::t('Xc1c: 1C integration'),
-                static::ITEM_TARGET     => 'module',
-                static::ITEM_EXTRA      => ['moduleId' => 'Xc1c-Exchange'],
+                static::ITEM_TARGET     => 'xc1c_exchange',
+                static::ITEM_EXTRA      => [],
                 static::ITEM_PERMISSION => 'manage orders',
                 static::ITEM_WEIGHT     => 310,
             ];
