@@ -102,5 +102,3 @@ def pack(files: dict[str, bytes], xcart: str, out_dir: Path,
     target = out_dir / file_name(meta)
     target.write_bytes(gzip.compress(raw.getvalue(), mtime=stamp))
     return target
-
-

@@ -119,7 +119,7 @@ def test_the_admin_sees_the_exchange_in_x_carts_admin_and_others_do_not(exchange
         # not for sale and why: the catalog's prices are in RUB, the shop sells in USD
         (held,) = status["unpriced"]
         assert "no rate to USD" in held["reason"]
-        assert f'{held["products"]} products' in page and "Not for sale, and why" in page
+        assert f"{held['products']} products" in page and "Not for sale, and why" in page
         # the module set the sidecar sees
         for m in status["modules"]:
             assert m["module"] in page

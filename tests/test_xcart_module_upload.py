@@ -40,7 +40,7 @@ def previous_package(out: Path) -> tuple[str, Path]:
     else:
         pytest.fail(f"no module version before {current} in the repository's history")
     paths = _git("ls-tree", "-r", "--name-only", rev, STUB).decode().splitlines()
-    files = {p[len(STUB):]: _git("show", f"{rev}:{p}") for p in paths}
+    files = {p[len(STUB) :]: _git("show", f"{rev}:{p}") for p in paths}
     return version, pack(files, "5.4", out)
 
 

@@ -342,7 +342,9 @@ class ServiceTool:
     `executeRebuild` while the redeploy is in progress, as its rebuild page does."""
 
     CHUNK = 2097152  # the chunk size of the service tool's upload widget
-    STATE = "id type state progressValue progressMax errorType errorTitle errorDescription errorData"
+    STATE = (
+        "id type state progressValue progressMax errorType errorTitle errorDescription errorData"
+    )
 
     def __init__(self, admin: Admin, server: Server):
         self.admin, self.server = admin, server
@@ -383,7 +385,9 @@ class ServiceTool:
             "mutation startRebuild ($id: ID!, $type: String, $reason: String,"
             " $failureReturnUrl: String) { startRebuild (id: $id, type: $type, reason: $reason,"
             f" failureReturnUrl: $failureReturnUrl) {{ {self.STATE} }} }}",
-            id="uploadAddons", reason="module-state", failureReturnUrl="/installed-addons",
+            id="uploadAddons",
+            reason="module-state",
+            failureReturnUrl="/installed-addons",
         )["startRebuild"]
         states = [state]
         while state["state"] in ("initialized", "in_progress"):
@@ -397,8 +401,10 @@ class ServiceTool:
         instances keep a stale view of that folder and answer 500 (the rig's README), where a
         real server answers the browser's next request: so the rig is restarted and that
         request sent again, once."""
-        query = ("mutation executeRebuild ($id: ID!, $action: String, $params: RebuildActionParams)"
-                 f" {{ executeRebuild (id: $id, action: $action, params: $params) {{ {self.STATE} }} }}")
+        query = (
+            "mutation executeRebuild ($id: ID!, $action: String, $params: RebuildActionParams)"
+            f" {{ executeRebuild (id: $id, action: $action, params: $params) {{ {self.STATE} }} }}"
+        )
         try:
             return self.graphql(query, id=rebuild_id, action="execute", params={})["executeRebuild"]
         except urllib.error.HTTPError as error:
@@ -408,7 +414,9 @@ class ServiceTool:
         return self.graphql(query, id=rebuild_id, action="execute", params={})["executeRebuild"]
 
 
-def replace_cookie(cookie: http.cookiejar.Cookie, url: urllib.parse.SplitResult) -> http.cookiejar.Cookie:
+def replace_cookie(
+    cookie: http.cookiejar.Cookie, url: urllib.parse.SplitResult
+) -> http.cookiejar.Cookie:
     """The cookie filed under the jar's own name of the URL's host."""
     host = url.hostname if "." in (url.hostname or "") else f"{url.hostname}.local"
     return http.cookiejar.Cookie(
