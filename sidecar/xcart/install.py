@@ -65,11 +65,14 @@ def tables_in_database(conn: pymysql.Connection) -> list[str]:
 
 
 def schema_statements(prefix: str, modules: str = "all") -> list[str]:
-    """The shipped DDL of a module set with the shop's prefix applied; split on statement
-    ends."""
-    sql = XCART_SCHEMAS[modules].read_text(encoding="utf-8").replace("`xc_", f"`{prefix}")
-    lines = [ln for ln in sql.splitlines() if not ln.startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip()]
+    """The shipped DDL of a module set, its files in order, with the shop's prefix applied;
+    split on statement ends."""
+    statements: list[str] = []
+    for path in XCART_SCHEMAS[modules]:
+        sql = path.read_text(encoding="utf-8").replace("`xc_", f"`{prefix}")
+        lines = [ln for ln in sql.splitlines() if not ln.startswith("--")]
+        statements += [s.strip() for s in "\n".join(lines).split(";\n") if s.strip()]
+    return statements
 
 
 def create_xcart_schema(
