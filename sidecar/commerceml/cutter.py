@@ -43,7 +43,7 @@ class _Unsure(Exception):
     """The bytes are not what the cutter is certain of: lxml reads the rest."""
 
 
-class _Cutter:
+class Cutter:
     """Finds whole items in a buffer of the file's bytes, in one encoding."""
 
     def __init__(self, encoding: str) -> None:
@@ -76,7 +76,7 @@ class _Cutter:
         self.picture = re.compile(rb"<" + picture + rb">([^<&]*)</" + picture + rb">")
 
     @classmethod
-    def for_head(cls, head: bytes) -> _Cutter | None:
+    def for_head(cls, head: bytes) -> Cutter | None:
         """A cutter for the file whose first bytes are `head`, if its encoding is one the
         cutter knows (XML's default is UTF-8; UTF-16 is left to lxml)."""
         if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
@@ -215,7 +215,7 @@ class Feed:
         self.whole = whole
         self.parser = parser
         self.cut = cut
-        self.cutter: _Cutter | None = None
+        self.cutter: Cutter | None = None
         self.cuts: dict[int, bytes] = {}
         self.namespaces: dict[str | None, str] | None = None
         self.root: etree._Element | None = None
@@ -231,7 +231,7 @@ class Feed:
 
     def __iter__(self) -> Iterator[tuple[str, etree._Element]]:
         buf = self.stream.read(CHUNK)
-        self.cutter = _Cutter.for_head(buf) if self.cut else None
+        self.cutter = Cutter.for_head(buf) if self.cut else None
         pos, eof, slot = 0, not buf, 0
         while True:
             if self.cutter is None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from html import unescape
 from pathlib import Path
 
-from .cutter import _Cutter
+from .cutter import Cutter
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -24,7 +24,7 @@ def repeated_skus(path: Path) -> dict[str, list[str]]:
     products of the file hold; {} for a file in an encoding the cutter does not know."""
     with path.open("rb") as stream:
         head = stream.read(256)
-        cutter = _Cutter.for_head(head[len(_BOM) :] if head.startswith(_BOM) else head)
+        cutter = Cutter.for_head(head[len(_BOM) :] if head.startswith(_BOM) else head)
         if cutter is None or len(head) == 0:
             return {}
         enc = cutter.encoding
