@@ -190,7 +190,14 @@ class Connection(pymysql.connections.Connection):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("cursorclass", Cursor)
+        self._arguments = (args, kwargs)
         super().__init__(*args, **kwargs)
+
+    def sibling(self) -> Connection:
+        """A second connection to the same database with the same session settings: what a
+        batch pipeline writes on while this one reads (catalog.pipeline)."""
+        args, kwargs = self._arguments
+        return type(self)(*args, **kwargs)
 
     def _read_query_result(self, unbuffered: bool = False) -> int:
         self._result = None

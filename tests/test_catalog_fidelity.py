@@ -619,14 +619,14 @@ def test_a_bad_product_is_reported_and_the_rest_imported(onec, conn, monkeypatch
 
     from sidecar.catalog import importer
 
-    real = importer.apply_products
+    real = importer.write_products
 
-    def picky(ctx, cur, batch):
-        if any(p.id.endswith("002") for p in batch):
+    def picky(ctx, cur, plan):
+        if any(p.id.endswith("002") for p, *_ in [*plan.new, *plan.changed.values()]):
             raise pymysql.err.DataError(1406, "Data too long for column 'name' at row 1")
-        real(ctx, cur, batch)
+        real(ctx, cur, plan)
 
-    monkeypatch.setattr(importer, "apply_products", picky)
+    monkeypatch.setattr(importer, "write_products", picky)
 
     def no_id(tree):
         bad = etree.SubElement(tree.find("c:Каталог/c:Товары", NS), "{urn:1C.ru:commerceml_2}Товар")

@@ -288,16 +288,16 @@ def test_a_step_that_dies_mid_import_resumes_without_duplicates(onec, conn, monk
     from sidecar.catalog import importer
 
     set_setting(conn, "batch_size", "10")
-    real = importer.apply_products
+    real = importer.write_products
     calls = {"n": 0}
 
-    def flaky(ctx, cur, batch):
+    def flaky(ctx, cur, plan):
         calls["n"] += 1
-        real(ctx, cur, batch)
+        real(ctx, cur, plan)
         if calls["n"] == 4:
             raise ConnectionError("worker killed")
 
-    monkeypatch.setattr(importer, "apply_products", flaky)
+    monkeypatch.setattr(importer, "write_products", flaky)
     onec.checkauth()
     onec.init()
     onec.upload("import.xml", big_catalog(95))

@@ -6,7 +6,7 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,19 @@ class ImportContext:
                 for name in names
             )
         return self._uploaded
+
+    def fork(self, counts: Counter) -> ImportContext:
+        """The same import with counts of its own (starting from `counts`) and nothing pending:
+        a batch planned while another is written counts and warns apart from it, and its
+        counts join the import's when it is written (catalog.pipeline)."""
+        return replace(
+            self,
+            counts=Counter(counts),
+            warnings=[],
+            entity_classes=set(),
+            released_files=[],
+            stored_files=[],
+        )
 
     def warn(self, message: str) -> None:
         self.counts["warnings"] += 1

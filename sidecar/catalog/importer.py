@@ -8,6 +8,7 @@ the batch in flight, and any worker or instance can continue the job."""
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,8 +40,17 @@ from ..xcart.shop import bump_entity_versions
 from . import linking, portions, unchanged
 from .context import ImportContext, load_context
 from .groups import apply_groups
-from .offers import PriceChoice, apply_offers, price_choice, store_price_types, store_stores
-from .products import apply_products
+from .offers import (
+    OfferPlan,
+    PriceChoice,
+    plan_offers,
+    price_choice,
+    store_price_types,
+    store_stores,
+    write_offers,
+)
+from .pipeline import Writer
+from .products import ProductPlan, plan_products, write_products
 from .properties import apply_properties
 from .removal import remove_unseen
 from .stream import PAUSED, FileReader
@@ -64,6 +74,22 @@ CHANGES = (
 )
 # Database errors caused by one item's data: the batch is retried item by item to find it.
 ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
+
+
+@dataclass
+class Planned:
+    """A batch planned and not yet written (CatalogImport._plan)."""
+
+    kind: str
+    seq: int  # the position after it
+    batch: list[Raw]
+    choice: PriceChoice
+    plan: ProductPlan | OfferPlan | None  # None: all its items unchanged
+    digests: dict[str, str]
+    skipped: list[str]
+    counts: Counter  # what planning counted
+    warnings: list[str]
+    keys: frozenset[tuple[str, str]]
 
 
 @dataclass
@@ -112,6 +138,7 @@ class CatalogImport:
             choice = price_choice(ctx, cur)
             if job.position == 0 and self.settings["catalog_mode"] == "overwrite":
                 portions.begin(cur, self.prefix, path)
+        self._writer = Writer(self.conn)
         try:
             for record in reader.records:
                 if isinstance(record, Document | Section | Source):
@@ -124,28 +151,34 @@ class CatalogImport:
                 seq = reader.seq
                 if isinstance(record, Raw):
                     if pending and pending[0].kind != record.kind:
-                        self._commit_batch(ctx, job, seq - 1, pending, choice)
+                        self._flush(ctx, job, seq - 1, pending, choice)
                     pending.append(record)
                     if len(pending) < self.batch_size:
                         continue
-                    self._commit_batch(ctx, job, seq, pending, choice)
+                    self._flush(ctx, job, seq, pending, choice)
                 else:
                     if pending:
-                        self._commit_batch(ctx, job, seq - 1, pending, choice)
+                        self._flush(ctx, job, seq - 1, pending, choice)
+                    self._collect(ctx, job)
                     choice = self._commit_record(ctx, job, seq, record) or choice
                 if time.monotonic() >= deadline:
+                    self._collect(ctx, job)
                     percent = min(99, int(reader.offset * 100 / size))
                     PAUSED.pause(job, path, reader)
                     return StepResult(False, percent, job)
             if pending:
-                self._commit_batch(ctx, job, reader.seq, pending, choice)
+                self._flush(ctx, job, reader.seq, pending, choice)
+            self._collect(ctx, job)
         except CommerceMLError as exc:
             reader.close()
+            self._writer.close()
             self._fail(job, str(exc))
             raise ImportFailed(f"{path.name}: {exc}") from exc
         except BaseException:
             reader.close()
             raise
+        finally:
+            self._writer.close()
         reader.close()
         self._finish(ctx, job, path)
         return StepResult(True, 100, job)
@@ -156,55 +189,121 @@ class CatalogImport:
             state = "unmarked" if flag is None else "partial" if flag else "full"
             ctx.counts[f"{state}_{record.kind}"] = 1
 
-    def _commit_batch(
+    def _flush(
         self, ctx: ImportContext, job: jobs.Job, seq: int, pending: list[Raw], choice: PriceChoice
     ) -> None:
-        """Write one batch and the position after it, in one transaction; items unchanged since
-        they were last written are skipped unread. A batch that fails on one item's data is
-        retried item by item: the bad item is reported, the rest written."""
-        kind = pending[0].kind
-        apply = (
-            apply_products
-            if kind == "product"
-            else (lambda c, cur, items: apply_offers(c, cur, items, choice))
-        )
-        before, warned = ctx.counts.copy(), len(ctx.warnings)
-        try:
-            with self._batch(ctx) as cur:
-                items, digests = unchanged.read_changed(
-                    ctx, cur, pending, self._context(ctx, cur, kind, choice)
-                )
-                # most of this batch new or changed: the next ones likely too
-                if self._reader is not None:
-                    self._reader.read_in_place = len(items) * 2 > len(pending)
-                if items:
-                    apply(ctx, cur, items)
-                unchanged.record_written(ctx, cur, kind, digests)
-                self._save(ctx, cur, job, seq)
-        except ITEM_ERRORS:
-            ctx.counts = before  # what the rolled-back attempt counted never happened
-            del ctx.warnings[warned:]
-            ctx.released_files.clear()
-            for raw in pending:
-                item = build(raw)
-                if isinstance(item, Invalid):
-                    ctx.report_invalid(item)
-                    continue
-                before, warned = ctx.counts.copy(), len(ctx.warnings)
-                try:
-                    with self._batch(ctx) as cur:
-                        apply(ctx, cur, [item])
-                except ITEM_ERRORS as exc:
-                    ctx.counts = before
-                    del ctx.warnings[warned:]
-                    ctx.counts["items_failed"] += 1
-                    ctx.warn(
-                        f"{type(item).__name__.lower()} {item.id} ({item.name}): {exc.args[-1]}"
-                    )
-            with transaction(self.conn) as cur:
-                self._save(ctx, cur, job, seq)
-        _release_files(self.conn, ctx)
+        """Plan the batch in `pending` while the one before is written, then hand it to the
+        writer once that one has committed (catalog.pipeline). A plan that read anything the
+        batch before wrote is made again; a batch whose reading or writing fails on one item's
+        data is written item by item instead."""
+        batch = list(pending)
         pending.clear()
+        writer = self._writer
+        if writer.in_flight and writer.what.kind != batch[0].kind:
+            self._collect(ctx, job)  # offers read the products the batch before wrote
+        try:
+            planned = self._plan(ctx, batch, seq, choice)
+        except ITEM_ERRORS:
+            self._collect(ctx, job)
+            self._items_one_by_one(ctx, job, seq, batch, choice)
+            return
+        written = self._collect(ctx, job)
+        if written is None or written & planned.keys:
+            try:
+                planned = self._plan(ctx, batch, seq, choice)
+            except ITEM_ERRORS:
+                self._items_one_by_one(ctx, job, seq, batch, choice)
+                return
+        wctx = ctx.fork(ctx.counts)
+        writer.submit(lambda conn: self._write(conn, wctx, job, planned), planned)
+        if not writer.threaded:
+            self._collect(ctx, job)
+
+    def _plan(self, ctx: ImportContext, batch: list[Raw], seq: int, choice: PriceChoice) -> Planned:
+        """Read what a batch needs and decide what it writes, on the import's connection,
+        counting apart from the import (ImportContext.fork); items unchanged since they were
+        last written are skipped unread."""
+        kind = batch[0].kind
+        planning = ctx.fork(ctx.counts)
+        with transaction(self.conn) as cur:
+            items, digests, skipped = unchanged.read_changed(
+                planning, cur, batch, self._context(planning, cur, kind, choice)
+            )
+            # most of this batch new or changed: the next ones likely too
+            if self._reader is not None:
+                self._reader.read_in_place = len(items) * 2 > len(batch)
+            plan: ProductPlan | OfferPlan | None = None
+            if items and kind == "product":
+                plan = plan_products(planning, cur, items)
+            elif items:
+                plan = plan_offers(planning, cur, items, choice)
+        keys = frozenset((kind, r.id) for r in batch) | (plan.keys if plan else frozenset())
+        counts = Counter(
+            {k: v - ctx.counts[k] for k, v in planning.counts.items() if v != ctx.counts[k]}
+        )
+        return Planned(kind, seq, batch, choice, plan, digests, skipped, counts,
+                       planning.warnings, keys)  # fmt: skip
+
+    def _write(
+        self, conn: pymysql.Connection, wctx: ImportContext, job: jobs.Job, planned: Planned
+    ) -> ImportContext:
+        """Write a planned batch and the position after it, in one transaction on `conn`."""
+        wctx.counts.update(planned.counts)
+        for key in planned.counts:
+            if key.startswith("noted_"):  # a plan made beside another may note it again
+                wctx.counts[key] = 1
+        wctx.warnings.extend(planned.warnings)
+        with self._batch(wctx, conn) as cur:
+            if planned.plan is not None:
+                if planned.kind == "product":
+                    write_products(wctx, cur, planned.plan)
+                else:
+                    write_offers(wctx, cur, planned.plan)
+            unchanged.record_written(wctx, cur, planned.kind, planned.digests, planned.skipped)
+            self._save(wctx, cur, job, planned.seq)
+        return wctx
+
+    def _collect(self, ctx: ImportContext, job: jobs.Job) -> frozenset[tuple[str, str]] | None:
+        """Wait for the batch in flight: the keys its plan read by once it committed, None
+        when it failed on one item's data and was written item by item instead (which may have
+        written anything)."""
+        if not self._writer.in_flight:
+            return frozenset()
+        planned: Planned = self._writer.what
+        try:
+            wrote: ImportContext = self._writer.collect()
+        except ITEM_ERRORS:
+            self._items_one_by_one(ctx, job, planned.seq, planned.batch, planned.choice)
+            return None
+        ctx.counts = wrote.counts
+        _release_files(self.conn, wrote)
+        return planned.keys
+
+    def _items_one_by_one(
+        self, ctx: ImportContext, job: jobs.Job, seq: int, batch: list[Raw], choice: PriceChoice
+    ) -> None:
+        """A batch that failed on one item's data, written item by item on the import's
+        connection: the bad item is reported, the rest written."""
+        for raw in batch:
+            item = build(raw)
+            if isinstance(item, Invalid):
+                ctx.report_invalid(item)
+                continue
+            before, warned = ctx.counts.copy(), len(ctx.warnings)
+            try:
+                with self._batch(ctx, self.conn) as cur:
+                    if raw.kind == "product":
+                        write_products(ctx, cur, plan_products(ctx, cur, [item]))
+                    else:
+                        write_offers(ctx, cur, plan_offers(ctx, cur, [item], choice))
+            except ITEM_ERRORS as exc:
+                ctx.counts = before
+                del ctx.warnings[warned:]
+                ctx.counts["items_failed"] += 1
+                ctx.warn(f"{type(item).__name__.lower()} {item.id} ({item.name}): {exc.args[-1]}")
+            _release_files(self.conn, ctx)
+        with transaction(self.conn) as cur:
+            self._save(ctx, cur, job, seq)
 
     def _context(self, ctx: ImportContext, cur: Cursor, kind: str, choice: PriceChoice) -> str:
         """What items of a kind depend on besides their XML; products' is read once per step
@@ -216,10 +315,10 @@ class CatalogImport:
         return self._product_context
 
     @contextmanager
-    def _batch(self, ctx: ImportContext) -> Iterator[pymysql.cursors.Cursor]:
+    def _batch(self, ctx: ImportContext, conn: pymysql.Connection) -> Iterator[Cursor]:
         """One batch transaction; photo files it stored go again if it is rolled back."""
         try:
-            with transaction(self.conn) as cur:
+            with transaction(conn) as cur:
                 yield cur
         except BaseException:
             if ctx.stored_files and ctx.images is not None:

@@ -129,9 +129,22 @@ def _quantity(offer: Offer, chosen: set[str] | None) -> Decimal | None:
     return sum((q for wh, q in offer.stock if wh.casefold() in chosen or wh in chosen), Decimal(0))
 
 
-def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: PriceChoice) -> None:
-    """Record the batch's offers, write variants, then recompute price and stock of the
-    products they touch, writing only the products whose values really changed."""
+@dataclass
+class OfferPlan:
+    """What a batch of offers will write, decided from reads alone (plan_offers)."""
+
+    rows: list[tuple]  # offer_state.store_offers rows
+    variant_items: list[tuple[int, str, Offer]]  # (product id, product Ид, offer)
+    market: dict[int, Decimal | None]
+    wholesale: dict[int, Decimal | None]
+    # What the plan's reads looked up: the offers' Ids (catalog.pipeline)
+    keys: frozenset[tuple[str, str]]
+
+
+def plan_offers(
+    ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: PriceChoice
+) -> OfferPlan:
+    """Read what a batch of offers needs and decide what it writes; writes nothing."""
     # UT 10.3 exports each characteristic as a product of its own whose Ид is the full
     # `product#characteristic`: an offer belongs to the product with its whole Ид if there is
     # one, else to the product named before the `#`.
@@ -182,6 +195,20 @@ def apply_offers(ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: Pr
                 market[pid] = extra[0]
             if choice.wholesale is not None:
                 wholesale[pid] = extra[1]
+    keys = frozenset(("offer", o.id) for o in batch)
+    return OfferPlan(rows, variant_items, market, wholesale, keys)
+
+
+def write_offers(ctx: ImportContext, cur: Cursor, plan: OfferPlan) -> None:
+    """Record the batch's offers, write variants, then recompute price and stock of the
+    products they touch, writing only the products whose values really changed; in the
+    caller's transaction."""
+    rows, variant_items, market, wholesale = (
+        plan.rows,
+        plan.variant_items,
+        plan.market,
+        plan.wholesale,
+    )
     offer_state.store_offers(cur, ctx.prefix, rows)
     apply_variants(ctx, cur, _variant_offers(ctx, cur, variant_items))
     _set_totals(ctx, cur, [r[2] for r in rows], {pid for pid, _, _ in variant_items})

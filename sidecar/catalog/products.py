@@ -3,7 +3,7 @@ deleted; their category links, clean URLs, photos and attribute values."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from pymysql.cursors import Cursor
@@ -17,7 +17,7 @@ from ..xcart import images, matching, urls
 from ..xcart import products as xc_products
 from . import linking
 from .context import ImportContext, fingerprint
-from .properties import apply_values
+from .properties import ValueLookups, apply_values, look_up_values
 from .removal import remove_products
 
 WEIGHT_PLACES = Decimal("0.0001")
@@ -134,8 +134,39 @@ def sync_images(ctx: ImportContext, cur: Cursor, wanted: dict[int, list[images.P
         ctx.entity_classes.add(images.ENTITY_CLASS)
 
 
-def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> None:
-    """Write one batch of products in the caller's transaction."""
+@dataclass
+class ProductPlan:
+    """What a batch of products will write, decided from reads alone (plan_products), so
+    the next batch can be planned while this one is written (catalog.pipeline)."""
+
+    new: list[tuple[Product, xc_products.ProductFields, list[int], str]]
+    changed: dict[int, tuple[Product, xc_products.ProductFields, list[int], str]]
+    unchanged: list[str]
+    gone: dict[str, int]
+    photos: dict[str, list[images.Picture] | None]
+    values: ValueLookups
+    # What the plan's reads looked up (1C Ids, SKUs, linking keys): a batch written after
+    # this plan was made that wrote any of them makes it stale.
+    keys: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+
+def _plan_keys(
+    ctx: ImportContext, batch: list[Product], written: dict[str, xc_products.ProductFields]
+) -> frozenset[tuple[str, str]]:
+    """The keys a plan of `batch` read the shop by: its 1C Ids, its SKUs and whatever
+    linking matches products by (catalog.linking)."""
+    keys = {("product", p.id) for p in batch}
+    keys |= {("sku", f.sku.casefold().rstrip()) for f in written.values() if f.sku}
+    linked_by = linking.product_keys(ctx)
+    if "name" in linked_by:
+        keys |= {("name", f.name) for f in written.values()}
+    if "barcode" in linked_by:
+        keys |= {("barcode", p.barcode.strip()) for p in batch}
+    return frozenset(keys)
+
+
+def plan_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> ProductPlan:
+    """Read what a batch of products needs and decide what it writes; writes nothing."""
     category_of = idmap.ids(cur, ctx.prefix, "category", [g for p in batch for g in p.group_ids])
     known = idmap.lookup(cur, ctx.prefix, "product", [p.id for p in batch])
     settings = ctx.settings
@@ -197,7 +228,24 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
             ctx.counts["products_skipped"] += 1
         else:
             new.append((p, fields, cats, digest))
+    valued = [p for p, *_ in new]
+    if settings["update_attributes"]:
+        valued += [p for p, *_ in changed.values()]
+    values = look_up_values(ctx, cur, valued)
+    keys = _plan_keys(ctx, batch, written)
+    return ProductPlan(new, changed, unchanged, gone, photos, values, keys)
 
+
+def write_products(ctx: ImportContext, cur: Cursor, plan: ProductPlan) -> None:
+    """Write a planned batch of products in the caller's transaction."""
+    settings = ctx.settings
+    new, changed, unchanged, gone, photos = (
+        plan.new,
+        plan.changed,
+        plan.unchanged,
+        plan.gone,
+        plan.photos,
+    )
     # A product goes on sale only with a price from 1C: a new one waits for its offer.
     new_ids = xc_products.insert(
         cur, ctx.schema, [replace(f, enabled=False) for _, f, _, _ in new], ctx.languages
@@ -220,10 +268,10 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
         ctx.languages,
         owned,
     )
-    links = {pid: cats for pid, (_, _, cats, _) in created.items()}
+    category_links = {pid: cats for pid, (_, _, cats, _) in created.items()}
     if settings["update_categories"]:
-        links.update({pid: cats for pid, (_, _, cats, _) in changed.items()})
-    xc_products.set_categories(cur, ctx.schema, links)
+        category_links.update({pid: cats for pid, (_, _, cats, _) in changed.items()})
+    xc_products.set_categories(cur, ctx.schema, category_links)
     urls.add_product_urls(
         cur, ctx.schema, {pid: f.name for pid, (_, f, _, _) in created.items()}, ctx.urls
     )
@@ -242,7 +290,13 @@ def apply_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Non
     )
     valued = touched | changed if settings["update_attributes"] else touched
     if valued:
-        apply_values(ctx, cur, [(pid, p) for pid, (p, _, _, _) in valued.items()])
+        apply_values(
+            ctx,
+            cur,
+            [(pid, p) for pid, (p, _, _, _) in valued.items()],
+            plan.values,
+            frozenset(created),
+        )
     xc_products.refresh_quick_data(cur, ctx.schema, new_ids, created=True)
     idmap.store(
         cur,

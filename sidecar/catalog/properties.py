@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pymysql.cursors import Cursor
 
@@ -140,27 +141,39 @@ def apply_properties(ctx: ImportContext, cur: Cursor, props: Sequence[Property])
     ctx.entity_classes.update(attributes.ENTITY_CLASSES)
 
 
-def _option(
-    ctx: ImportContext, cur: Cursor, cache: dict[str, int], attribute_id: int, ext: str, name: str
-) -> int:
-    """The option for `ext`, created under the attribute when 1C never listed it."""
-    if ext not in cache:
-        [cache[ext]] = attributes.create_options(
-            cur, ctx.schema, [(attribute_id, name, 0)], ctx.languages
-        )
-        idmap.store(cur, ctx.prefix, "option", [(ext, cache[ext], fingerprint(attribute_id, name))])
-        ctx.counts["options_created"] += 1
-    return cache[ext]
+@dataclass
+class ValueLookups:
+    """What writing a batch's attribute values looks up, read when the batch is planned
+    (catalog.pipeline): the attributes and options the Id map knows for them, and every
+    attribute that came from 1C."""
+
+    attribute_of: dict[str, int]
+    options: dict[str, int]
+    from_1c: list[int]
 
 
-def apply_values(ctx: ImportContext, cur: Cursor, items: Sequence[tuple[int, Product]]) -> None:
-    """Make each product's values of 1C's attributes (and its manufacturer) what 1C says."""
-    props = list({prop for _, p in items for prop, _ in p.property_values})
-    attribute_of = idmap.ids(cur, ctx.prefix, "attribute", props)
-    candidates = [v for _, p in items for _, v in p.property_values]
-    candidates += [f"{prop}|{v}" for _, p in items for prop, v in p.property_values]
-    candidates += [f"{MANUFACTURER}|{p.manufacturer[0]}" for _, p in items if p.manufacturer]
-    options = idmap.ids(cur, ctx.prefix, "option", candidates)
+def look_up_values(ctx: ImportContext, cur: Cursor, products: Sequence[Product]) -> ValueLookups:
+    props = list({prop for p in products for prop, _ in p.property_values})
+    candidates = [v for p in products for _, v in p.property_values]
+    candidates += [f"{prop}|{v}" for p in products for prop, v in p.property_values]
+    candidates += [f"{MANUFACTURER}|{p.manufacturer[0]}" for p in products if p.manufacturer]
+    return ValueLookups(
+        idmap.ids(cur, ctx.prefix, "attribute", props),
+        idmap.ids(cur, ctx.prefix, "option", candidates),
+        idmap.all_ids(cur, ctx.prefix, "attribute"),
+    )
+
+
+def apply_values(
+    ctx: ImportContext,
+    cur: Cursor,
+    items: Sequence[tuple[int, Product]],
+    lookups: ValueLookups,
+    fresh: frozenset[int] = frozenset(),
+) -> None:
+    """Make each product's values of 1C's attributes (and its manufacturer) what 1C says;
+    `fresh` are products created in this batch, which have none yet."""
+    attribute_of, options = lookups.attribute_of, dict(lookups.options)
     need_maker = any(p.manufacturer for _, p in items) or any(
         role(ctx, ctx.properties.get(prop, ("", ""))[0]) == "manufacturer"
         for _, p in items
@@ -169,7 +182,7 @@ def apply_values(ctx: ImportContext, cur: Cursor, items: Sequence[tuple[int, Pro
     maker = manufacturer_attribute(ctx, cur) if need_maker else None
     barcode = barcode_attribute(ctx, cur) if any(p.barcode for _, p in items) else None
 
-    selects: dict[tuple[int, int], int] = {}
+    selects: dict[tuple[int, int], int | tuple[int, str, str]] = {}
     texts: dict[tuple[int, int], str] = {}
     checks: dict[tuple[int, int], bool] = {}
     for pid, product in items:
@@ -177,8 +190,8 @@ def apply_values(ctx: ImportContext, cur: Cursor, items: Sequence[tuple[int, Pro
             texts[(pid, barcode)] = product.barcode
         if product.manufacturer and maker is not None:
             ext, name = product.manufacturer
-            opt = _option(ctx, cur, options, maker, f"{MANUFACTURER}|{ext}", name)
-            selects.setdefault((pid, maker), opt)
+            key = f"{MANUFACTURER}|{ext}"
+            selects.setdefault((pid, maker), options.get(key) or (maker, key, name))
         for prop, value in product.property_values:
             if prop not in ctx.properties:
                 ctx.counts["values_of_unknown_properties"] += 1
@@ -193,34 +206,60 @@ def apply_values(ctx: ImportContext, cur: Cursor, items: Sequence[tuple[int, Pro
             typ = attributes.SELECT if kind == "manufacturer" else attribute_type(value_type)
             if typ == attributes.SELECT:
                 # A Справочник value is an ИдЗначения; some exports send the text itself.
-                opt = options.get(value) or _option(
-                    ctx, cur, options, attribute_id, f"{prop}|{value}", value
-                )
+                key = f"{prop}|{value}"
+                opt = options.get(value) or options.get(key) or (attribute_id, key, value)
                 selects.setdefault((pid, attribute_id), opt)
             elif typ == attributes.CHECKBOX:
                 checks.setdefault((pid, attribute_id), bool(flag(value)))
             else:
                 texts.setdefault((pid, attribute_id), value)
-    # Every attribute that came from 1C: a value 1C no longer sends is removed.
+    chosen = _resolve_options(ctx, cur, selects)
+    # Every attribute that came from 1C (the manufacturer's and barcode's perhaps created
+    # since the lookups): a value 1C no longer sends is removed.
+    from_1c = {*lookups.from_1c, *(a for a in (maker, barcode) if a is not None)}
     attributes.replace_values(
         cur,
         ctx.schema,
-        [pid for pid, _ in items],
-        idmap.all_ids(cur, ctx.prefix, "attribute"),
-        [(p, a, o) for (p, a), o in selects.items()],
+        [pid for pid, _ in items if pid not in fresh],
+        sorted(from_1c),
+        [(p, a, o) for (p, a), o in chosen.items()],
         [(p, a, t) for (p, a), t in texts.items()],
         [(p, a, c) for (p, a), c in checks.items()],
         ctx.languages,
     )
     if ctx.has_brands and maker is not None:
         brand_of = brands.brands_for_options(
-            cur, ctx.schema, [o for (_, a), o in selects.items() if a == maker], ctx.languages
+            cur,
+            ctx.schema,
+            [o for (_, a), o in chosen.items() if a == maker],
+            ctx.languages,
         )
         brands.set_products(
             cur,
             ctx.schema,
-            {pid: brand_of.get(selects.get((pid, maker), -1)) for pid, _ in items},
+            {pid: brand_of.get(chosen.get((pid, maker), -1)) for pid, _ in items},
         )
         ctx.entity_classes.update(brands.ENTITY_CLASSES)
-    ctx.counts["attribute_values"] += len(selects) + len(texts) + len(checks)
+    ctx.counts["attribute_values"] += len(chosen) + len(texts) + len(checks)
     ctx.entity_classes.update(attributes.ENTITY_CLASSES)
+
+
+def _resolve_options(
+    ctx: ImportContext, cur: Cursor, selects: dict[tuple[int, int], int | tuple[int, str, str]]
+) -> dict[tuple[int, int], int]:
+    """The option of each value: as the lookups found it, or for an (attribute, Id-map key,
+    name) they did not find, one another batch created since (read again here, in the writing
+    transaction), else a new one under the attribute (1C never listed it)."""
+    wanted = {v[1]: v for v in selects.values() if not isinstance(v, int)}
+    found: dict[str, int] = {}
+    if wanted:
+        found = idmap.ids(cur, ctx.prefix, "option", list(wanted))
+    for key, (attribute_id, _, name) in wanted.items():
+        if key in found:
+            continue
+        [found[key]] = attributes.create_options(
+            cur, ctx.schema, [(attribute_id, name, 0)], ctx.languages
+        )
+        idmap.store(cur, ctx.prefix, "option", [(key, found[key], fingerprint(attribute_id, name))])
+        ctx.counts["options_created"] += 1
+    return {place: v if isinstance(v, int) else found[v[1]] for place, v in selects.items()}

@@ -54,10 +54,10 @@ def _shop(ctx: ImportContext) -> tuple:
 
 def read_changed(
     ctx: ImportContext, cur: Cursor, batch: list[Raw], context: str
-) -> tuple[list[Product] | list[Offer], dict[str, str]]:
+) -> tuple[list[Product] | list[Offer], dict[str, str], list[str]]:
     """The batch's items that must go the full way, read; the others are counted as unchanged
-    (and marked as sent by 1C) here. Returns the items and the digests to record once they
-    are written."""
+    here. Returns the items, the digests to record once they are written and the Ids of the
+    skipped ones (record_written marks them as sent by 1C); writes nothing."""
     kind = batch[0].kind
     digests = {r.id: hashlib.md5((r.xml_md5 + context).encode()).hexdigest() for r in batch}
     ids = list(digests)
@@ -74,7 +74,6 @@ def read_changed(
     skipped = [r for r in batch if r.id in same and not _photos_uploaded(ctx, r)]
     skipped_ids = {r.id for r in skipped}
     if kind == "product":
-        idmap.touch(cur, ctx.prefix, "product", sorted(skipped_ids))
         ctx.counts["products_unchanged"] += len(skipped)
         # as the full way reports them: the shop keeps their photos
         ctx.counts["products_without_uploaded_photos"] += sum(1 for r in skipped if r.pictures)
@@ -91,11 +90,16 @@ def read_changed(
             digests.pop(raw.id, None)
             continue
         items.append(record)
-    return items, {i: d for i, d in digests.items() if i not in skipped_ids}
+    written = {i: d for i, d in digests.items() if i not in skipped_ids}
+    return items, written, sorted(skipped_ids)
 
 
-def record_written(ctx: ImportContext, cur: Cursor, kind: str, digests: dict[str, str]) -> None:
+def record_written(
+    ctx: ImportContext, cur: Cursor, kind: str, digests: dict[str, str], skipped: list[str]
+) -> None:
+    """The digests of the items written, and the products skipped marked as sent by 1C."""
     if kind == "product":
+        idmap.touch(cur, ctx.prefix, "product", skipped)
         idmap.set_xml_digests(cur, ctx.prefix, "product", digests)
     else:
         offer_state.set_xml_digests(cur, ctx.prefix, digests)

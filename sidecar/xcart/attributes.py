@@ -114,13 +114,17 @@ def replace_values(
 ) -> None:
     """Make the products' values of the given attributes exactly these: (product, attribute,
     option) selects, (product, attribute, text) texts, (product, attribute, flag) checkboxes.
-    Values of other attributes (the shop's own) are left alone."""
-    if not product_ids or not attribute_ids:
-        return
-    pids, aids = tuple(product_ids), tuple(attribute_ids)
-    where = f"product_id IN ({placeholders(pids)}) AND attribute_id IN ({placeholders(aids)})"
-    for table in ("attribute_values_select", "attribute_values_text", "attribute_values_checkbox"):
-        cur.execute(f"DELETE FROM {schema.table(table)} WHERE {where}", (*pids, *aids))
+    The values `product_ids` had of these attributes go first (products just created have
+    none); values of other attributes (the shop's own) are left alone."""
+    if product_ids and attribute_ids:
+        pids, aids = tuple(product_ids), tuple(attribute_ids)
+        where = f"product_id IN ({placeholders(pids)}) AND attribute_id IN ({placeholders(aids)})"
+        for table in (
+            "attribute_values_select",
+            "attribute_values_text",
+            "attribute_values_checkbox",
+        ):
+            cur.execute(f"DELETE FROM {schema.table(table)} WHERE {where}", (*pids, *aids))
     # Nothing reads these ids: a large batch goes by LOAD DATA (insert_rows).
     schema.insert_rows(cur, "attribute_values_select", _select_rows(selects))
     schema.insert_rows(
