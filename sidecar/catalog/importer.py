@@ -33,11 +33,9 @@ from ..commerceml.records import (
 )
 from ..db import transaction
 from ..errors import ImportFailed
-from ..state import idmap, jobs
-from ..xcart import images
-from ..xcart.cache import clear_data_cache
-from ..xcart.shop import bump_entity_versions
+from ..state import jobs
 from . import linking, portions, unchanged
+from .committed import bump_versions, clear_cache_if_changed, release_files
 from .context import ImportContext, load_context
 from .groups import apply_groups
 from .offers import (
@@ -52,26 +50,9 @@ from .offers import (
 from .pipeline import Writer
 from .products import ProductPlan, plan_products, write_products
 from .properties import apply_properties
-from .removal import remove_unseen
 from .stream import PAUSED, FileReader
 
 BATCH_SIZE = 500
-# Counts that mean the shop changed, so X-Cart's cache must be cleared.
-CHANGES = (
-    "categories_created",
-    "categories_updated",
-    "categories_disabled",
-    "categories_deleted",
-    "products_created",
-    "products_updated",
-    "products_disabled",
-    "products_deleted",
-    "products_repriced",
-    "attributes_created",
-    "variants_created",
-    "products_on_sale",
-    "products_unpriced",
-)
 # Database errors caused by one item's data: the batch is retried item by item to find it.
 ITEM_ERRORS = (pymysql.err.DataError, pymysql.err.IntegrityError)
 
@@ -276,7 +257,7 @@ class CatalogImport:
             self._items_one_by_one(ctx, job, planned.seq, planned.batch, planned.choice)
             return None
         ctx.counts = wrote.counts
-        _release_files(self.conn, wrote)
+        release_files(self.conn, wrote)
         return planned.keys
 
     def _items_one_by_one(
@@ -301,7 +282,7 @@ class CatalogImport:
                 del ctx.warnings[warned:]
                 ctx.counts["items_failed"] += 1
                 ctx.warn(f"{type(item).__name__.lower()} {item.id} ({item.name}): {exc.args[-1]}")
-            _release_files(self.conn, ctx)
+            release_files(self.conn, ctx)
         with transaction(self.conn) as cur:
             self._save(ctx, cur, job, seq)
 
@@ -347,7 +328,7 @@ class CatalogImport:
                 store_stores(ctx, cur, record.items)
                 ctx.counts["warehouses"] = len(record.items)
             self._save(ctx, cur, job, seq)
-        _release_files(self.conn, ctx)
+        release_files(self.conn, ctx)
         return choice
 
     def _finish(self, ctx: ImportContext, job: jobs.Job, path: Path) -> None:
@@ -368,14 +349,14 @@ class CatalogImport:
                 portions.settle(ctx, cur, path, job.started_us, tuple(kinds))
             job.status = jobs.DONE
             self._save(ctx, cur, job, job.position)
-        _release_files(self.conn, ctx)
-        if self.clear_cache and any(job.counts.get(k) for k in CHANGES):
-            clear_data_cache(self.xcart_root)
+        release_files(self.conn, ctx)
+        if self.clear_cache:
+            clear_cache_if_changed(job.counts, self.xcart_root)
 
     def _save(
         self, ctx: ImportContext, cur: pymysql.cursors.Cursor, job: jobs.Job, seq: int
     ) -> None:
-        _bump_versions(ctx, cur)
+        bump_versions(ctx, cur)
         job.position = seq
         job.counts = dict(ctx.counts)
         if ctx.warnings:
@@ -390,49 +371,6 @@ class CatalogImport:
             jobs.save(cur, self.prefix, job)
 
 
-def _bump_versions(ctx: ImportContext, cur: pymysql.cursors.Cursor) -> None:
-    """X-Cart's entity type versions of what was written, in the transaction that wrote it."""
-    if ctx.entity_classes:
-        bump_entity_versions(cur, ctx.schema, ctx.entity_classes)
-        ctx.entity_classes.clear()
-
-
-def _release_files(conn: pymysql.Connection, ctx: ImportContext) -> None:
-    """Image files whose rows a committed batch deleted go once nothing uses them."""
-    if ctx.released_files:
-        with transaction(conn) as cur:
-            images.remove_unused_files(cur, ctx.schema, ctx.images, ctx.released_files)
-        ctx.released_files.clear()
-
-
 def _products_seen(counts: dict[str, int]) -> int:
     keys = ("products_created", "products_updated", "products_unchanged", "products_skipped")
     return sum(counts.get(k, 0) for k in keys)
-
-
-def deactivate(
-    conn: pymysql.Connection,
-    prefix: str,
-    settings: dict[str, Any],
-    exchange_dir: Path,
-    xcart_root: Path | None,
-    since: int,
-) -> dict[str, int]:
-    """`mode=deactivate&timestamp=`: the end of a full package export (2.09+/3.1, whose files
-    all say "only changes"). In overwrite mode, what 1C has not sent since `since` is removed;
-    when it sent nothing at all since then, nothing is, rather than the whole catalog.
-    `since` is the unix time checkauth gave 1C; an export in portions still open began earlier
-    and ends here (catalog.portions)."""
-    since *= 1_000_000
-    ctx = load_context(conn, prefix, settings, exchange_dir, xcart_root)
-    if settings["catalog_mode"] != "overwrite":
-        return {}
-    with transaction(conn) as cur:
-        since = portions.complete_on_deactivate(cur, prefix, since)
-        kinds = tuple(k for k in ("product", "category") if idmap.seen_since(cur, prefix, k, since))
-        remove_unseen(ctx, cur, kinds, since)
-        _bump_versions(ctx, cur)
-    _release_files(conn, ctx)
-    if any(ctx.counts.get(k) for k in CHANGES):
-        clear_data_cache(xcart_root)
-    return dict(ctx.counts)

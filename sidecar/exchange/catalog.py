@@ -9,7 +9,8 @@ import logging
 from contextlib import ExitStack
 from pathlib import Path
 
-from ..catalog.importer import CatalogImport, deactivate
+from ..catalog.deactivate import deactivate
+from ..catalog.importer import CatalogImport
 from ..catalog.run import analyse_files
 from ..catalog.summary import summary
 from ..commerceml.reader import CommerceMLError, peek_source
