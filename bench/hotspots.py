@@ -2,10 +2,13 @@
 process (no HTTP), first exchange and unchanged re-run, and prints for each
   (1) the split: wall, this process's CPU (Python, the reader's thread included) and mariadbd's
       CPU over the same time (their sum above the wall is time the two worked at once);
-  (2) the statements by kind (their text with values and numbers blanked): how many and how
-      long each kind took from sending to its last result row read — MariaDB's work plus
-      pymysql's reading of the answer;
-  (3) under cProfile, the functions with the most own time (the reader's thread is not in it).
+  (2) the statements by kind (their text with values and numbers blanked), apart for the
+      connection that plans batches and the one that writes them (catalog.pipeline): how many
+      and how long each kind took from sending to its last result row read — MariaDB's work
+      plus pymysql's reading of the answer — and how long the writer's thread was busy, how
+      much of it was its own CPU, and how long the import's thread waited for it;
+  (3) under cProfile, the functions with the most own time, the import's and the writer's
+      threads together (the reader's thread is not in it).
 The import runs twice per exchange (a plain run for (1) and (2), then one under cProfile on a
 fresh shop), so the profiler's overhead does not distort the split.
 
@@ -21,6 +24,7 @@ import pstats
 import re
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -33,10 +37,60 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 from harness import PREFIX, Shop, cpu_seconds, mariadb_pids
 
+from sidecar.catalog.importer import CatalogImport
+from sidecar.catalog.pipeline import Writer
 from sidecar.catalog.run import catalog_files, run_files
 from sidecar.settings import read_settings
 
 RUNS = ("first exchange", "unchanged re-run")
+
+
+@contextmanager
+def writer_times() -> Iterator[dict[str, float]]:
+    """How long the writer's thread was busy with batches, its own CPU in them, and how long
+    the import's thread waited for it (catalog.pipeline)."""
+    times = {"busy": 0.0, "cpu": 0.0, "waited": 0.0}
+    write, collect = CatalogImport._write, Writer.collect
+
+    def timed_write(self: CatalogImport, *args: object) -> object:
+        start, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return write(self, *args)  # type: ignore[arg-type]
+        finally:
+            times["busy"] += time.perf_counter() - start
+            times["cpu"] += time.thread_time() - cpu
+
+    def timed_collect(self: Writer) -> object:
+        start = time.perf_counter()
+        try:
+            return collect(self)
+        finally:
+            times["waited"] += time.perf_counter() - start
+
+    CatalogImport._write, Writer.collect = timed_write, timed_collect  # type: ignore[method-assign]
+    try:
+        yield times
+    finally:
+        CatalogImport._write, Writer.collect = write, collect  # type: ignore[method-assign]
+
+
+@contextmanager
+def writer_profiled(profiler: cProfile.Profile) -> Iterator[None]:
+    """The writer thread's batches under `profiler` (cProfile profiles one thread)."""
+    write = CatalogImport._write
+
+    def profiled_write(self: CatalogImport, *args: object) -> object:
+        profiler.enable()
+        try:
+            return write(self, *args)  # type: ignore[arg-type]
+        finally:
+            profiler.disable()
+
+    CatalogImport._write = profiled_write  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        CatalogImport._write = write  # type: ignore[method-assign]
 
 
 @contextmanager
@@ -52,7 +106,8 @@ def statement_times() -> Iterator[dict[str, list[float]]]:
         finally:
             text = sql.decode(errors="replace") if isinstance(sql, bytes | bytearray) else sql
             kind = re.sub(r"\d+", "N", re.sub(r"'(?:[^'\\]|\\.)*'", "?", text[:300]))
-            entry = kinds[re.sub(r"\s+", " ", kind)[:100]]
+            side = "write" if threading.current_thread().name.startswith("xc1c-writer") else "plan"
+            entry = kinds[f"{side}: " + re.sub(r"\s+", " ", kind)[:100]]
             entry[0] += 1
             entry[1] += time.perf_counter() - start
 
@@ -83,14 +138,16 @@ def profile(database_url: str, products: int, top: int = 25) -> None:
         def split(label: str) -> Iterator[None]:
             server = mariadb_pids()
             wall, cpu, db = time.perf_counter(), time.process_time(), cpu_seconds(server)
-            with statement_times() as kinds:
+            with statement_times() as kinds, writer_times() as writer:
                 yield
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             db = cpu_seconds(server) - db
             print(f"\n== {label}, {products} products: wall {wall:.2f} s, Python CPU {cpu:.2f} s,"
                   f" mariadbd CPU {db:.2f} s (sum - wall: {cpu + db - wall:.2f} s at once);"
                   f" in statements {sum(s for _, s in kinds.values()):.2f} s"
-                  f" ({sum(int(n) for n, _ in kinds.values())} statements)")  # fmt: skip
+                  f" ({sum(int(n) for n, _ in kinds.values())} statements); writer's thread"
+                  f" busy {writer['busy']:.2f} s (its CPU {writer['cpu']:.2f} s), the import's"
+                  f" thread waited for it {writer['waited']:.2f} s")  # fmt: skip
             print("   seconds  count  statement")
             for kind, (n, s) in sorted(kinds.items(), key=lambda kv: -kv[1][1])[:top]:
                 print(f"   {s:7.3f} {int(n):6}  {kind}")
@@ -99,13 +156,14 @@ def profile(database_url: str, products: int, top: int = 25) -> None:
 
         @contextmanager
         def profiled(label: str) -> Iterator[None]:
-            profiler = cProfile.Profile()
+            profiler, writer = cProfile.Profile(), cProfile.Profile()
             start = time.perf_counter()
-            profiler.enable()
-            yield
-            profiler.disable()
+            with writer_profiled(writer):
+                profiler.enable()
+                yield
+                profiler.disable()
             print(f"\n== {label} under cProfile: {time.perf_counter() - start:.2f} s ==")
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+            pstats.Stats(profiler).add(writer).sort_stats("tottime").print_stats(top)
 
         _each_run(database_url, directory, Path(tmp), "profile", profiled)
 
