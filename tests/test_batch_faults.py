@@ -263,14 +263,14 @@ def test_the_database_dropping_while_a_batch_loads_its_id_map(conn, config, cata
     product_stores: list[int] = []
     real = idmap.store
 
-    def drop_then_store(cur, prefix, kind, rows):
+    def drop_then_store(cur, prefix, kind, rows, xml_md5=None):
         rows = list(rows)
         if kind == "product":
             product_stores.append(len(rows))
             if len(product_stores) == 4:
                 with conn.cursor() as killer:
                     killer.execute("KILL %s", (cur.connection.thread_id(),))
-        real(cur, prefix, kind, rows)
+        real(cur, prefix, kind, rows, xml_md5)
 
     monkeypatch.setattr(idmap, "store", drop_then_store)
     with pytest.raises(pymysql.err.OperationalError):

@@ -215,9 +215,9 @@ class CatalogImport:
                 self._reader.read_in_place = len(items) * 2 > len(batch)
             plan: ProductPlan | OfferPlan | None = None
             if items and kind == "product":
-                plan = plan_products(planning, cur, items)
+                plan = plan_products(planning, cur, items, digests)
             elif items:
-                plan = plan_offers(planning, cur, items, choice)
+                plan = plan_offers(planning, cur, items, choice, digests)
         keys = frozenset((kind, r.id) for r in batch) | (plan.keys if plan else frozenset())
         counts = Counter(
             {k: v - ctx.counts[k] for k, v in planning.counts.items() if v != ctx.counts[k]}
@@ -240,7 +240,9 @@ class CatalogImport:
                     write_products(wctx, cur, planned.plan)
                 else:
                     write_offers(wctx, cur, planned.plan)
-            unchanged.record_written(wctx, cur, planned.kind, planned.digests, planned.skipped)
+            stored = planned.plan.stored() if planned.plan is not None else set()
+            rest = {i: d for i, d in planned.digests.items() if i not in stored}
+            unchanged.record_written(wctx, cur, planned.kind, rest, planned.skipped)
             self._save(wctx, cur, job, planned.seq)
         return wctx
 

@@ -139,12 +139,23 @@ class OfferPlan:
     wholesale: dict[int, Decimal | None]
     # What the plan's reads looked up: the offers' Ids (catalog.pipeline)
     keys: frozenset[tuple[str, str]]
+    # The XML digests of the batch's offers (catalog.unchanged), stored with them
+    xml_md5: dict[str, str] | None = None
+
+    def stored(self) -> set[str]:
+        """The offers whose row (and XML digest) write_offers stores."""
+        return {row[0] for row in self.rows}
 
 
 def plan_offers(
-    ctx: ImportContext, cur: Cursor, batch: list[Offer], choice: PriceChoice
+    ctx: ImportContext,
+    cur: Cursor,
+    batch: list[Offer],
+    choice: PriceChoice,
+    xml_md5: dict[str, str] | None = None,
 ) -> OfferPlan:
-    """Read what a batch of offers needs and decide what it writes; writes nothing."""
+    """Read what a batch of offers needs and decide what it writes; writes nothing.
+    `xml_md5`: the offers' XML digests, to store with them."""
     # UT 10.3 exports each characteristic as a product of its own whose Ид is the full
     # `product#characteristic`: an offer belongs to the product with its whole Ид if there is
     # one, else to the product named before the `#`.
@@ -196,7 +207,7 @@ def plan_offers(
             if choice.wholesale is not None:
                 wholesale[pid] = extra[1]
     keys = frozenset(("offer", o.id) for o in batch)
-    return OfferPlan(rows, variant_items, market, wholesale, keys)
+    return OfferPlan(rows, variant_items, market, wholesale, keys, xml_md5)
 
 
 def write_offers(ctx: ImportContext, cur: Cursor, plan: OfferPlan) -> None:
@@ -209,7 +220,7 @@ def write_offers(ctx: ImportContext, cur: Cursor, plan: OfferPlan) -> None:
         plan.market,
         plan.wholesale,
     )
-    offer_state.store_offers(cur, ctx.prefix, rows)
+    offer_state.store_offers(cur, ctx.prefix, rows, plan.xml_md5)
     apply_variants(ctx, cur, _variant_offers(ctx, cur, variant_items))
     _set_totals(ctx, cur, [r[2] for r in rows], {pid for pid, _, _ in variant_items})
     _set_market_prices(ctx, cur, market)

@@ -148,6 +148,12 @@ class ProductPlan:
     # What the plan's reads looked up (1C Ids, SKUs, linking keys): a batch written after
     # this plan was made that wrote any of them makes it stale.
     keys: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    # The XML digests of the batch's items (catalog.unchanged), stored with their Id-map rows
+    xml_md5: dict[str, str] | None = None
+
+    def stored(self) -> set[str]:
+        """The 1C Ids whose Id-map row (and XML digest) write_products stores."""
+        return {p.id for p, *_ in self.new} | {p.id for p, *_ in self.changed.values()}
 
 
 def _plan_keys(
@@ -165,8 +171,14 @@ def _plan_keys(
     return frozenset(keys)
 
 
-def plan_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> ProductPlan:
-    """Read what a batch of products needs and decide what it writes; writes nothing."""
+def plan_products(
+    ctx: ImportContext,
+    cur: Cursor,
+    batch: list[Product],
+    xml_md5: dict[str, str] | None = None,
+) -> ProductPlan:
+    """Read what a batch of products needs and decide what it writes; writes nothing.
+    `xml_md5`: the items' XML digests, to store with them."""
     category_of = idmap.ids(cur, ctx.prefix, "category", [g for p in batch for g in p.group_ids])
     known = idmap.lookup(cur, ctx.prefix, "product", [p.id for p in batch])
     settings = ctx.settings
@@ -233,7 +245,7 @@ def plan_products(ctx: ImportContext, cur: Cursor, batch: list[Product]) -> Prod
         valued += [p for p, *_ in changed.values()]
     values = look_up_values(ctx, cur, valued)
     keys = _plan_keys(ctx, batch, written)
-    return ProductPlan(new, changed, unchanged, gone, photos, values, keys)
+    return ProductPlan(new, changed, unchanged, gone, photos, values, keys, xml_md5)
 
 
 def write_products(ctx: ImportContext, cur: Cursor, plan: ProductPlan) -> None:
@@ -303,6 +315,7 @@ def write_products(ctx: ImportContext, cur: Cursor, plan: ProductPlan) -> None:
         ctx.prefix,
         "product",
         [(p.id, pid, d) for pid, (p, _, _, d) in (created | changed).items()],
+        plan.xml_md5,
     )
     idmap.touch(cur, ctx.prefix, "product", unchanged)
     remove_products(ctx, cur, gone)

@@ -6,7 +6,7 @@ updating nothing. `seen_at` is when 1C last sent the item: a full export disable
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pymysql
 
@@ -62,28 +62,37 @@ def ids(
 
 
 def store(
-    cur: pymysql.cursors.Cursor, prefix: str, kind: str, rows: Iterable[tuple[str, int, str]]
+    cur: pymysql.cursors.Cursor,
+    prefix: str,
+    kind: str,
+    rows: Iterable[tuple[str, int, str]],
+    xml_md5: Mapping[str, str] | None = None,
 ) -> None:
-    """(ext_id, xc_id, fingerprint) upserts; each counts as seen now. A large batch (most
-    often new items: a first exchange) is loaded by LOAD DATA LOCAL, which MariaDB stores for
-    less than an upsert's work; when any of its rows was there already (LOCAL leaves a
-    duplicate out) all of them go by the upsert."""
+    """(ext_id, xc_id, fingerprint) upserts; each counts as seen now. `xml_md5`: the XML
+    digest of each item written (catalog.unchanged), stored with it rather than by an update
+    of the rows just inserted. A large batch (most often new items: a first exchange) is
+    loaded by LOAD DATA LOCAL, which MariaDB stores for less than an upsert's work; when any
+    of its rows was there already (LOCAL leaves a duplicate out) all of them go by the
+    upsert."""
     now, seen = int(time.time()), now_us()
     values = [(kind, ext, xc, fp, now, seen) for ext, xc, fp in rows]
+    columns, digest = COLUMNS, ""
+    if xml_md5 is not None:
+        values = [(*v, xml_md5.get(v[1], "")) for v in values]
+        columns, digest = (*COLUMNS, "xml_md5"), ", xml_md5 = VALUES(xml_md5)"
     load = getattr(cur.connection, "load_rows", None)
     if (
         len(values) >= BULK_ROWS
         and load is not None
-        and load(cur, _table(prefix), COLUMNS, values, strict=False)
+        and load(cur, _table(prefix), columns, values, strict=False)
     ):
         return
     if values:
         cur.executemany(
-            f"INSERT INTO {_table(prefix)}"
-            " (kind, ext_id, xc_id, fingerprint, updated_at, seen_at)"
-            " VALUES (%s, %s, %s, %s, %s, %s)"
+            f"INSERT INTO {_table(prefix)} ({', '.join(columns)})"
+            f" VALUES ({placeholders(columns)})"
             " ON DUPLICATE KEY UPDATE xc_id = VALUES(xc_id), fingerprint = VALUES(fingerprint),"
-            " updated_at = VALUES(updated_at), seen_at = VALUES(seen_at)",
+            f" updated_at = VALUES(updated_at), seen_at = VALUES(seen_at){digest}",
             values,
         )
 

@@ -5,7 +5,7 @@ computed from these rows, not from whichever file came last."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import pymysql
@@ -41,23 +41,29 @@ def store_offers(
     cur: pymysql.cursors.Cursor,
     prefix: str,
     rows: Iterable[tuple[str, str, int, Decimal | None, Decimal | None, bool, str, str]],
+    xml_md5: Mapping[str, str] | None = None,
 ) -> None:
     """(ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint, unpriced).
     A None price or quantity keeps what an earlier file said; an `unpriced` reason (prices were
-    sent, none could be used) clears the price."""
+    sent, none could be used) clears the price. `xml_md5`: each offer's XML digest
+    (catalog.unchanged), stored with it."""
     now = int(time.time())
     values = [(*row[:5], int(row[5]), row[6], row[7], now) for row in rows]
+    columns, digest = "", ""
+    if xml_md5 is not None:
+        values = [(*v, xml_md5.get(v[0], "")) for v in values]
+        columns, digest = ", xml_md5", ", xml_md5 = VALUES(xml_md5)"
     if values:
         cur.executemany(
             f"INSERT INTO {own_table(prefix, 'offers')}"
             " (ext_id, product_ext_id, product_id, price, quantity, deleted, fingerprint,"
-            " unpriced, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            f" unpriced, updated_at{columns}) VALUES ({placeholders(values[0])})"
             " ON DUPLICATE KEY UPDATE product_id = VALUES(product_id),"
             " price = IF(VALUES(unpriced) <> '', NULL, COALESCE(VALUES(price), price)),"
             " unpriced = IF(VALUES(price) IS NOT NULL OR VALUES(unpriced) <> '',"
             " VALUES(unpriced), unpriced),"
             " quantity = COALESCE(VALUES(quantity), quantity), deleted = VALUES(deleted),"
-            " fingerprint = VALUES(fingerprint), updated_at = VALUES(updated_at)",
+            f" fingerprint = VALUES(fingerprint), updated_at = VALUES(updated_at){digest}",
             values,
         )
 
