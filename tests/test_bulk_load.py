@@ -109,3 +109,36 @@ def test_no_file_of_this_host_goes_to_a_server_that_asks_for_one(probe):
         cur.execute(f"LOAD DATA LOCAL INFILE '/etc/passwd' INTO TABLE {TABLE} (code)")
     probe.rollback()
     assert _stored(probe) == []
+
+
+@pytest.mark.parametrize("step", [1, 2], ids=["consecutive ids", "a step the schema did not read"])
+def test_new_products_ids_from_one_load_are_the_ones_stored(conn, monkeypatch, step):
+    """The ids of products loaded in one LOAD DATA are read as LAST_INSERT_ID() and on, the
+    first and last checked; where that check fails (here the session's auto-increment step
+    changed under the schema) they are read back row by row, and either way each id is the
+    row of the product given at its place."""
+    from sidecar.xcart import products
+
+    schema = Schema(conn, PREFIX)
+    fields = [
+        products.ProductFields(sku=f"bulk-{i}", name=f"Bulk {i}", description="",
+                               weight=Decimal(0), enabled=False)
+        for i in range(BULK_ROWS + 5)
+    ]  # fmt: skip
+    full_reads = []
+    real = products._ids_by_version
+    monkeypatch.setattr(products, "_ids_by_version", lambda *a: full_reads.append(1) or real(*a))
+    with conn.cursor() as cur:
+        cur.execute("SET SESSION auto_increment_increment = %s", (step,))
+        try:
+            ids = products.insert(cur, schema, fields, ["en"])
+            cur.execute(
+                f"SELECT product_id, sku FROM {schema.table('products')} WHERE sku LIKE 'bulk-%%'"
+            )
+            stored = dict(cur.fetchall())
+        finally:
+            cur.execute("SET SESSION auto_increment_increment = 1")
+    conn.rollback()
+    assert [stored[i] for i in ids] == [f.sku for f in fields]
+    assert len(set(ids)) == len(fields)
+    assert full_reads == ([] if step == 1 else [1])

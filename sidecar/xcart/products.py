@@ -72,7 +72,7 @@ def insert(
         return []
     now = int(time.time())
     versions = [str(uuid.uuid4()) for _ in products]
-    schema.insert_rows(
+    loaded = schema.insert_rows(
         cur,
         "products",
         [
@@ -93,9 +93,31 @@ def insert(
             for p, v in zip(products, versions, strict=True)
         ],
     )
-    ids = _ids_by_version(cur, schema, versions)
+    ids = (_ids_of_load(cur, schema, versions) if loaded else None) or _ids_by_version(
+        cur, schema, versions
+    )
     _insert_translations(cur, schema, zip(ids, products, strict=True), languages, set())
     return ids
+
+
+def _ids_of_load(cur: pymysql.cursors.Cursor, schema: Schema, versions: list[str]) -> list[int]:
+    """The ids of products just loaded by one LOAD DATA, where the server hands out
+    consecutive ids (auto-increment lock modes 0 and 1 hold the table's AUTO-INC lock for the
+    whole statement): LAST_INSERT_ID() and on, in the order loaded. The first and the last
+    are read back to make sure; empty when they are not these rows."""
+    if not schema.consecutive_ids:
+        return []
+    step, last = schema.id_step, (len(versions) - 1) * schema.id_step
+    cur.execute(
+        f"SELECT product_id, entityVersion FROM {schema.table('products')}"
+        " WHERE product_id IN (LAST_INSERT_ID(), LAST_INSERT_ID() + %s)",
+        (last,),
+    )
+    found = {version: pid for pid, version in cur.fetchall()}
+    first = found.get(versions[0])
+    if first is None or found.get(versions[-1]) != first + last:
+        return []
+    return list(range(first, first + last + step, step))
 
 
 def _ids_by_version(cur: pymysql.cursors.Cursor, schema: Schema, versions: list[str]) -> list[int]:

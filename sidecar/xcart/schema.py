@@ -245,11 +245,12 @@ class Schema:
 
     def insert_rows(
         self, cur: pymysql.cursors.Cursor, short: str, rows: Sequence[Mapping[str, Any]]
-    ) -> None:
+    ) -> bool:
         """Insert rows, filling every column they leave out as X-Cart would; a large batch by
-        LOAD DATA LOCAL where the server takes it (db.Connection.load_rows)."""
+        LOAD DATA LOCAL where the server takes it (db.Connection.load_rows). True when they
+        went in that one statement."""
         if not rows:
-            return
+            return False
         columns, values = self._complete(short, rows)
         load = getattr(cur.connection, "load_rows", None)
         if (
@@ -257,8 +258,9 @@ class Schema:
             and load is not None
             and load(cur, self.table(short), columns, values)
         ):
-            return
+            return True
         cur.executemany(self.insert_sql(short, columns), values)
+        return False
 
     def insert_returning_ids(
         self, cur: pymysql.cursors.Cursor, short: str, rows: Sequence[Mapping[str, Any]]
