@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import signal
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pymysql
@@ -104,154 +106,122 @@ def test_the_database_dropping_between_two_batches(conn, config, catalog, monkey
     _resume_to_the_end(conn, config, catalog)
 
 
-def test_the_reading_connection_dropping_with_a_batch_in_flight(conn, config, catalog, monkeypatch):
-    """The import's own connection (planning, the advisory lock) killed while the fourth
-    batch is being written: the step fails at its next read and returns only after that
-    batch ended, committed whole; the next step resumes after it."""
-    victim = connect(config.db)
-    in_flight = threading.Event()
+@contextmanager
+def _pipeline_hooks(
+    at_fourth_write: Callable[[pymysql.cursors.Cursor], object],
+    at_fifth_plan: Callable[[], object],
+    before_plan: bool = False,
+) -> Iterator[None]:
+    """Runs `at_fourth_write(cursor)` once the fourth batch's statements have run (before its
+    COMMIT, on the writer's thread) and `at_fifth_plan()` once the fifth batch is planned (or,
+    `before_plan`, as its planning begins), the fourth being in flight then."""
     real_write, real_plan = importer.write_products, CatalogImport._plan
-    plans: list[int] = []
     writes: list[int] = []
+    plans: list[int] = []
 
     def write(ctx, cur, plan):
         real_write(ctx, cur, plan)
         writes.append(1)
         if len(writes) == 4:
-            assert in_flight.wait(60)  # held until the reading connection is gone
+            at_fourth_write(cur)
 
-    def plan_after_kill(self, *args):
+    def plan(self, *args):
         plans.append(1)
-        if len(plans) == 5:
-            with conn.cursor() as cur:
-                cur.execute("KILL %s", (victim.thread_id(),))
-            in_flight.set()
-        return real_plan(self, *args)
+        if len(plans) == 5 and before_plan:
+            at_fifth_plan()
+        out = real_plan(self, *args)
+        if len(plans) == 5 and not before_plan:
+            at_fifth_plan()
+        return out
 
-    monkeypatch.setattr(importer, "write_products", write)
-    monkeypatch.setattr(CatalogImport, "_plan", plan_after_kill)
-    with pytest.raises(pymysql.err.OperationalError):
+    importer.write_products, CatalogImport._plan = write, plan
+    try:
+        yield
+    finally:
+        importer.write_products, CatalogImport._plan = real_write, real_plan
+
+
+def test_the_reading_connection_dropping_with_a_batch_in_flight(conn, config, catalog):
+    """The import's own connection (planning, the advisory lock) killed while the fourth
+    batch is being written: the step fails at its next read and returns only after that
+    batch ended, committed whole; the next step resumes after it."""
+    victim = connect(config.db)
+    killed = threading.Event()
+
+    def kill_the_reader():
+        with conn.cursor() as cur:
+            cur.execute("KILL %s", (victim.thread_id(),))
+        killed.set()
+
+    hooks = _pipeline_hooks(lambda cur: killed.wait(60), kill_the_reader, before_plan=True)
+    with hooks, pytest.raises(pymysql.err.OperationalError):
         _step(victim, config, catalog)
     conn.commit()
     _whole_batches(conn)
     assert _state(conn)[0] == 4 * BATCH, "the batch in flight committed before the step ended"
-
-    monkeypatch.setattr(importer, "write_products", real_write)
-    monkeypatch.setattr(CatalogImport, "_plan", real_plan)
     _resume_to_the_end(conn, config, catalog)
 
 
-def test_a_commit_lost_with_the_next_batch_planned(conn, config, catalog, monkeypatch):
+def test_a_commit_lost_with_the_next_batch_planned(conn, config, catalog):
     """The writing connection killed after the fourth batch's statements, before its COMMIT,
     once the fifth batch has been planned: neither is there, not even in part."""
     planned_next = threading.Event()
-    real_write, real_plan = importer.write_products, CatalogImport._plan
-    writes: list[int] = []
 
-    def write_then_drop(ctx, cur, plan):
-        real_write(ctx, cur, plan)
-        writes.append(1)
-        if len(writes) == 4:
-            assert planned_next.wait(60)
-            with conn.cursor() as killer:
-                killer.execute("KILL %s", (cur.connection.thread_id(),))
+    def drop_the_writer(cur):
+        assert planned_next.wait(60)
+        with conn.cursor() as killer:
+            killer.execute("KILL %s", (cur.connection.thread_id(),))
 
-    plans: list[int] = []
-
-    def plan(self, *args):
-        out = real_plan(self, *args)
-        plans.append(1)
-        if len(plans) == 5:  # planned while the fourth is in flight
-            planned_next.set()
-        return out
-
-    monkeypatch.setattr(importer, "write_products", write_then_drop)
-    monkeypatch.setattr(CatalogImport, "_plan", plan)
-    with pytest.raises(pymysql.err.OperationalError):
+    with (
+        _pipeline_hooks(drop_the_writer, planned_next.set),
+        pytest.raises(pymysql.err.OperationalError),
+    ):
         _step(connect(config.db), config, catalog)
     conn.commit()
     _whole_batches(conn)
     assert _state(conn)[0] == 3 * BATCH
     assert query(conn, "SELECT COUNT(DISTINCT id) FROM {p}product_translations") == [(3 * BATCH,)]
-
-    monkeypatch.setattr(importer, "write_products", real_write)
-    monkeypatch.setattr(CatalogImport, "_plan", real_plan)
     _resume_to_the_end(conn, config, catalog)
 
 
 def _die_in_fourth_batch(config, directory: str) -> None:
-    """The child: runs the import and is killed by SIGKILL once the fourth batch's
-    statements have all run, before its COMMIT."""
-    calls = []
-    real = importer.write_products
-
-    def write_then_die(ctx, cur, plan):
-        real(ctx, cur, plan)
-        calls.append(1)
-        if len(calls) == 4:
-            os.kill(os.getpid(), signal.SIGKILL)
-
-    importer.write_products = write_then_die
-    conn = connect(config.db)
-    _step(conn, config, Path(directory))
-
-
-def test_a_process_killed_with_a_batch_written_but_not_committed(conn, config, catalog):
-    child = multiprocessing.get_context("fork").Process(
-        target=_die_in_fourth_batch, args=(config, str(catalog))
-    )
-    child.start()
-    child.join(120)
-    assert child.exitcode == -signal.SIGKILL
-    conn.commit()
-    _whole_batches(conn)
-    assert _state(conn)[0] == 3 * BATCH, "the fourth batch is not there, not even in part"
-    assert query(conn, "SELECT COUNT(DISTINCT id) FROM {p}product_translations") == [(3 * BATCH,)]
-
-    job = _step(conn, config, catalog)
-    assert job.counts["products_created"] == PRODUCTS
-    conn.commit()
-    _assert_whole(conn)
+    """The child: killed by SIGKILL once the fourth batch's statements have all run, before
+    its COMMIT."""
+    with _pipeline_hooks(lambda cur: os.kill(os.getpid(), signal.SIGKILL), lambda: None):
+        _step(connect(config.db), config, Path(directory))
 
 
 def _die_with_the_next_batch_planned(config, directory: str) -> None:
     """The child: killed by SIGKILL once the fifth batch has been planned while the fourth's
     statements have all run and its COMMIT has not."""
     fourth_written = threading.Event()
-    real_write, real_plan = importer.write_products, CatalogImport._plan
-    writes: list[int] = []
-    plans: list[int] = []
 
-    def write(ctx, cur, plan):
-        real_write(ctx, cur, plan)
-        writes.append(1)
-        if len(writes) == 4:
-            fourth_written.set()
-            threading.Event().wait(60)  # held uncommitted until the process dies
+    def hold(cur):
+        fourth_written.set()
+        threading.Event().wait(60)  # held uncommitted until the process dies
 
-    def plan_then_die(self, *args):
-        out = real_plan(self, *args)
-        plans.append(1)
-        if len(plans) == 5:
-            fourth_written.wait(60)
-            os.kill(os.getpid(), signal.SIGKILL)
-        return out
+    def die():
+        fourth_written.wait(60)
+        os.kill(os.getpid(), signal.SIGKILL)
 
-    importer.write_products = write
-    CatalogImport._plan = plan_then_die
-    _step(connect(config.db), config, Path(directory))
+    with _pipeline_hooks(hold, die):
+        _step(connect(config.db), config, Path(directory))
 
 
-def test_a_process_killed_with_a_batch_planned_and_never_written(conn, config, catalog):
-    child = multiprocessing.get_context("fork").Process(
-        target=_die_with_the_next_batch_planned, args=(config, str(catalog))
-    )
+@pytest.mark.parametrize(
+    "die",
+    [_die_in_fourth_batch, _die_with_the_next_batch_planned],
+    ids=["a batch written, not committed", "and the next one planned"],
+)
+def test_a_process_killed_with_batches_in_the_pipeline(conn, config, catalog, die):
+    child = multiprocessing.get_context("fork").Process(target=die, args=(config, str(catalog)))
     child.start()
     child.join(120)
     assert child.exitcode == -signal.SIGKILL
     conn.commit()
     _whole_batches(conn)
-    assert _state(conn)[0] == 3 * BATCH, "neither the batch in flight nor the one planned"
+    assert _state(conn)[0] == 3 * BATCH, "neither the batch in flight nor one planned is there"
+    assert query(conn, "SELECT COUNT(DISTINCT id) FROM {p}product_translations") == [(3 * BATCH,)]
     _resume_to_the_end(conn, config, catalog)
 
 
@@ -281,9 +251,4 @@ def test_the_database_dropping_while_a_batch_loads_its_id_map(conn, config, cata
     assert _state(conn)[0] == 3 * BATCH
 
     monkeypatch.setattr(idmap, "store", real)
-    again = connect(config.db)
-    job = _step(again, config, catalog)
-    again.close()
-    assert job.counts["products_created"] == PRODUCTS
-    conn.commit()
-    _assert_whole(conn)
+    _resume_to_the_end(conn, config, catalog)

@@ -196,8 +196,9 @@ class CatalogImport:
                 self._items_one_by_one(ctx, job, seq, batch, choice)
                 return
         wctx = ctx.fork(ctx.counts)
-        writer.submit(lambda conn: self._write(conn, wctx, job, planned), planned)
-        if not writer.threaded:
+        now = planned.plan is None  # nothing but the marks of unchanged items and the position
+        writer.submit(lambda conn: self._write(conn, wctx, job, planned), planned, now)
+        if not writer.threaded or now:
             self._collect(ctx, job)
 
     def _plan(self, ctx: ImportContext, batch: list[Raw], seq: int, choice: PriceChoice) -> Planned:

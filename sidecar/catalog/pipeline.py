@@ -43,11 +43,13 @@ class Writer:
     def in_flight(self) -> bool:
         return self._flight is not None
 
-    def submit(self, write: Callable[[Any], Any], what: Any) -> None:
-        """Start `write(conn)`; its result (or error) is what `collect` returns (raises)."""
+    def submit(self, write: Callable[[Any], Any], what: Any, now: bool = False) -> None:
+        """Start `write(conn)`; its result (or error) is what `collect` returns (raises).
+        `now`: run it in the calling thread (a write too small to be worth a thread's turn:
+        an unchanged batch's marks and position)."""
         assert self._flight is None, "one batch in flight at a time"
         self.what = what
-        if self._pool is not None:
+        if self._pool is not None and not now:
             self._flight = self._pool.submit(write, self.conn)
             return
         self._flight = Future()
