@@ -33,5 +33,10 @@ def test_the_profile_prints_the_split_the_statements_and_the_functions(tmp_path,
     for label in ("first exchange", "unchanged re-run"):
         assert f"== {label}, 30 products: wall" in out
         assert f"== {label} under cProfile" in out
-    statements = re.findall(r"^ +\d+\.\d{3} +(\d+)  (INSERT|SELECT|UPDATE|DELETE|LOAD)", out, re.M)
-    assert len(statements) >= 5 and all(int(n) > 0 for n, _ in statements)
+    statements = re.findall(
+        r"^ +\d+\.\d{3} +(\d+)  (plan|write): (INSERT|SELECT|UPDATE|DELETE|LOAD)", out, re.M
+    )
+    assert len(statements) >= 5 and all(int(n) > 0 for n, _, _ in statements)
+    # both connections of the pipeline, and the writer thread's share of the wall
+    assert {side for _, side, _ in statements} == {"plan", "write"}
+    assert re.search(r"writer's thread busy \d+\.\d\d s \(its CPU \d+\.\d\d s\)", out)
