@@ -24,7 +24,6 @@ import pstats
 import re
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -106,16 +105,25 @@ def statement_times() -> Iterator[dict[str, list[float]]]:
         finally:
             text = sql.decode(errors="replace") if isinstance(sql, bytes | bytearray) else sql
             kind = re.sub(r"\d+", "N", re.sub(r"'(?:[^'\\]|\\.)*'", "?", text[:300]))
-            side = "write" if threading.current_thread().name.startswith("xc1c-writer") else "plan"
+            side = getattr(self.connection, "xc1c_side", "plan")
             entry = kinds[f"{side}: " + re.sub(r"\s+", " ", kind)[:100]]
             entry[0] += 1
             entry[1] += time.perf_counter() - start
 
+    opened = Writer.__init__
+
+    def marked(self: Writer, conn: pymysql.Connection) -> None:
+        opened(self, conn)
+        if self.threaded:
+            self.conn.xc1c_side = "write"
+
     pymysql.cursors.Cursor._query = timed
+    Writer.__init__ = marked  # type: ignore[method-assign]
     try:
         yield kinds
     finally:
         pymysql.cursors.Cursor._query = query
+        Writer.__init__ = opened  # type: ignore[method-assign]
 
 
 def _each_run(database_url: str, directory: Path, tmp: Path, name: str,
