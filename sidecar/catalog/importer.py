@@ -219,7 +219,9 @@ class CatalogImport:
                 plan = plan_products(planning, cur, items, digests)
             elif items:
                 plan = plan_offers(planning, cur, items, choice, digests)
-        keys = frozenset((kind, r.id) for r in batch) | (plan.keys if plan else frozenset())
+        keys = frozenset((kind, r.id) for r in batch)  # an offer plan reads by nothing else
+        if isinstance(plan, ProductPlan):
+            keys |= plan.keys
         counts = Counter(
             {k: v - ctx.counts[k] for k, v in planning.counts.items() if v != ctx.counts[k]}
         )

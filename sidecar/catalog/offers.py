@@ -137,8 +137,6 @@ class OfferPlan:
     variant_items: list[tuple[int, str, Offer]]  # (product id, product Ид, offer)
     market: dict[int, Decimal | None]
     wholesale: dict[int, Decimal | None]
-    # What the plan's reads looked up: the offers' Ids (catalog.pipeline)
-    keys: frozenset[tuple[str, str]]
     # The XML digests of the batch's offers (catalog.unchanged), stored with them
     xml_md5: dict[str, str] | None = None
 
@@ -206,8 +204,7 @@ def plan_offers(
                 market[pid] = extra[0]
             if choice.wholesale is not None:
                 wholesale[pid] = extra[1]
-    keys = frozenset(("offer", o.id) for o in batch)
-    return OfferPlan(rows, variant_items, market, wholesale, keys, xml_md5)
+    return OfferPlan(rows, variant_items, market, wholesale, xml_md5)
 
 
 def write_offers(ctx: ImportContext, cur: Cursor, plan: OfferPlan) -> None:

@@ -145,8 +145,8 @@ class ProductPlan:
     gone: dict[str, int]
     photos: dict[str, list[images.Picture] | None]
     values: ValueLookups
-    # What the plan's reads looked up (1C Ids, SKUs, linking keys): a batch written after
-    # this plan was made that wrote any of them makes it stale.
+    # What the plan's reads looked up besides the batch's 1C Ids (SKUs, linking keys): a batch
+    # written after this plan was made that wrote any of them makes it stale.
     keys: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     # The XML digests of the batch's items (catalog.unchanged), stored with their Id-map rows
     xml_md5: dict[str, str] | None = None
@@ -159,10 +159,9 @@ class ProductPlan:
 def _plan_keys(
     ctx: ImportContext, batch: list[Product], written: dict[str, xc_products.ProductFields]
 ) -> frozenset[tuple[str, str]]:
-    """The keys a plan of `batch` read the shop by: its 1C Ids, its SKUs and whatever
+    """The keys a plan of `batch` read the shop by besides its 1C Ids: its SKUs and whatever
     linking matches products by (catalog.linking)."""
-    keys = {("product", p.id) for p in batch}
-    keys |= {("sku", f.sku.casefold().rstrip()) for f in written.values() if f.sku}
+    keys = {("sku", f.sku.casefold().rstrip()) for f in written.values() if f.sku}
     linked_by = linking.product_keys(ctx)
     if "name" in linked_by:
         keys |= {("name", f.name) for f in written.values()}
